@@ -1,0 +1,199 @@
+# librepro_rng - reproducible counter-based random numbers.  `make help` lists the
+# targets.  Out-of-tree builds: `make BUILD=/tmp/b` (every output goes under BUILD).
+# Feature areas add their targets in mk/*.mk, included at the end.
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+VERSION := $(shell sed -n 's/^\#define REPRO_VERSION_STRING "\(.*\)"/\1/p' include/repro_rng.h)
+MAJOR := $(word 1,$(subst ., ,$(VERSION)))
+
+PREFIX ?= /usr/local
+EXEC_PREFIX ?= $(PREFIX)
+LIBDIR ?= $(EXEC_PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(EXEC_PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR ?=
+
+BUILD ?= build
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+# Warnings are errors here and in CI; packagers may build with WERROR=0.
+WERROR ?= 1
+WARNFLAGS := -Wall -Wextra -Wpedantic -Wconversion -Wshadow $(if $(filter 1,$(WERROR)),-Werror)
+
+MACHINE := $(shell $(CC) -dumpmachine 2>/dev/null)
+ARCH := $(firstword $(subst -, ,$(MACHINE)))
+
+# The contract needs these whatever CFLAGS says: no FMA contraction, no fast-math,
+# and SSE2 arithmetic rather than x87 excess precision on 32-bit x86.
+FPFLAGS := -ffp-contract=off -fno-fast-math
+ifneq ($(filter i386 i486 i586 i686,$(ARCH)),)
+FPFLAGS += -msse2 -mfpmath=sse
+endif
+
+BASE_CFLAGS := -std=c11 $(CFLAGS) $(WARNFLAGS) $(FPFLAGS) -Iinclude -Isrc $(CPPFLAGS) $(EXTRA_CPPFLAGS)
+LIB_CFLAGS := $(BASE_CFLAGS) -fPIC -fvisibility=hidden
+
+# SIMD kernels: one file per ISA in src/simd/, built only for its architecture, each
+# with its own flags (the rest of the library stays baseline, so it runs anywhere).
+SIMD_ISAS_x86_64 := sse2 avx2 avx512
+SIMD_ISAS_aarch64 := neon
+SIMD_ISAS ?= $(SIMD_ISAS_$(ARCH))
+SIMD_FLAGS_sse2 := -msse2
+SIMD_FLAGS_avx2 := -mavx2
+SIMD_FLAGS_avx512 := -mavx512f -mavx512vl -mavx512dq -mavx512bw
+SIMD_FLAGS_neon :=
+SIMD_SRC := $(filter $(SIMD_ISAS:%=src/simd/%.c),$(wildcard src/simd/*.c))
+SIMD_DEFS := $(foreach f,$(SIMD_SRC),-DREPRO_HAVE_$(shell echo $(basename $(notdir $(f))) | tr a-z A-Z))
+
+LIB_SRC := $(filter-out src/simd/% src/cli/%,$(wildcard src/*.c src/*/*.c)) $(SIMD_SRC)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+
+STATIC_LIB := $(BUILD)/lib/librepro_rng.a
+SHARED_REAL := $(BUILD)/lib/librepro_rng.so.$(VERSION)
+SHARED_SONAME := librepro_rng.so.$(MAJOR)
+SHARED_LIBS := $(SHARED_REAL) $(BUILD)/lib/$(SHARED_SONAME) $(BUILD)/lib/librepro_rng.so
+PC_FILE := $(BUILD)/lib/repro_rng.pc
+
+.PHONY: all lib static shared check check-c check-noint128 check-exports check-install \
+        check-sanitize check-valgrind check-clang test deps install uninstall \
+        install-static install-shared install-includes install-pc clean help
+
+all: lib
+lib: static shared $(PC_FILE)
+static: $(STATIC_LIB)
+shared: $(SHARED_LIBS)
+
+$(BUILD)/obj/src/simd/%.o: src/simd/%.c
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) $(SIMD_FLAGS_$*) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/src/dispatch.o: LIB_CFLAGS += $(SIMD_DEFS)
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
+
+$(STATIC_LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED_REAL): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -shared -Wl,-soname,$(SHARED_SONAME) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/lib/$(SHARED_SONAME) $(BUILD)/lib/librepro_rng.so: $(SHARED_REAL)
+	ln -sf $(notdir $<) $@
+
+$(PC_FILE): pkgconfig/repro_rng.pc.in include/repro_rng.h
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+# ---- tests ---------------------------------------------------------------------
+# Every tests/test_*.c is one cmocka program linked with the static library (so it
+# can also reach internal, hidden functions).  tests/run_c_tests.sh runs each once
+# per ISA this CPU has and prints the totals.
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_LIBS := -lcmocka -lm -lpthread
+
+$(BUILD)/tests/%: tests/%.c $(STATIC_LIB) $(wildcard tests/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -Itests $< $(STATIC_LIB) $(LDFLAGS) $(TEST_LIBS) -o $@
+
+$(BUILD)/tests/list_isas: tests/list_isas.c $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -o $@
+
+CMOCKA_PROBE := printf '\#include <stdarg.h>\n\#include <stddef.h>\n\#include <stdint.h>\n\#include <setjmp.h>\n\#include <cmocka.h>\nint main(void){return 0;}\n' | $(CC) -x c - -lcmocka -o /dev/null 2>/dev/null
+
+check-c: lib
+	@$(CMOCKA_PROBE) || { echo "cmocka not found: install Debian's libcmocka-dev (or run 'sudo make deps')" >&2; exit 1; }
+	@$(MAKE) --no-print-directory $(TEST_BIN) $(BUILD)/tests/list_isas
+	@CHECK_RUNNER="$(CHECK_RUNNER)" bash tests/run_c_tests.sh $(BUILD)/tests $(TEST_BIN:$(BUILD)/tests/%=%)
+
+# The whole C suite again with the portable 64x64->128 multiply.
+check-noint128:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/noint128 EXTRA_CPPFLAGS=-DREPRO_NO_INT128 check-c
+
+check-exports: shared
+	@bash tests/check_exports.sh $(SHARED_REAL) include/repro_rng.h
+
+check-install:
+	@bash tests/check_install.sh "$(MAKE)" "$(CC)"
+
+check: check-c check-noint128 check-exports check-install
+
+check-sanitize:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize \
+	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" check-c
+
+check-valgrind:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/valgrind CFLAGS="-O1 -g" \
+	    CHECK_RUNNER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" check-c
+
+check-clang:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/clang CC=clang check-c
+
+# Everything CI runs (the README's test command).
+test: check check-clang check-sanitize check-valgrind
+
+# Debian packages the build and the tests need (run as root).
+DEB_PACKAGES := build-essential clang libcmocka-dev pkg-config valgrind \
+                librandom123-dev librandom123-doc python3 python3-numpy python3-pytest \
+                python3-mpmath libclang-rt-14-dev
+deps:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PACKAGES) $(DEB_PACKAGES_EXTRA)
+
+# ---- install -------------------------------------------------------------------
+install: install-static install-shared install-includes install-pc
+
+install-static: $(STATIC_LIB)
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
+
+install-shared: $(SHARED_LIBS)
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 755 $(SHARED_REAL) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SHARED_REAL)) $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME)
+	ln -sf $(notdir $(SHARED_REAL)) $(DESTDIR)$(LIBDIR)/librepro_rng.so
+
+install-includes:
+	install -d $(DESTDIR)$(INCLUDEDIR)
+	install -m 644 include/repro_rng.h $(DESTDIR)$(INCLUDEDIR)/
+
+install-pc: $(PC_FILE)
+	install -d $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/librepro_rng.a $(DESTDIR)$(LIBDIR)/librepro_rng.so \
+	      $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME) $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_REAL)) \
+	      $(DESTDIR)$(INCLUDEDIR)/repro_rng.h $(DESTDIR)$(PKGCONFIGDIR)/repro_rng.pc
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "librepro_rng $(VERSION) - targets:"
+	@echo "  all (default)   static and shared library, pkg-config file (and what mk/*.mk add)"
+	@echo "  check           C test suite (every ISA), portable-multiply build, exports, install"
+	@echo "  check-c         the cmocka suite only; CHECK_RUNNER=... wraps each program"
+	@echo "  check-clang     the cmocka suite built with clang"
+	@echo "  check-sanitize  the cmocka suite under ASan+UBSan"
+	@echo "  check-valgrind  the cmocka suite under valgrind (no errors, no leaks)"
+	@echo "  test            everything CI runs: check, check-clang, check-sanitize, check-valgrind, ..."
+	@echo "  deps            apt-get install the Debian packages the tests need (root)"
+	@echo "  install         libraries, header, pkg-config file (PREFIX=$(PREFIX) DESTDIR=)"
+	@echo "  uninstall       remove what install put there"
+	@echo "  clean           remove $(BUILD)/"
+	@grep -h "^## " mk/*.mk 2>/dev/null | sed "s/^## /  /" || true
+
+-include $(LIB_OBJ:.o=.d)
+include $(sort $(wildcard mk/*.mk))

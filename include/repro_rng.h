@@ -1,0 +1,380 @@
+/*
+ * repro_rng.h - the one public header of librepro_rng.
+ *
+ * Reproducible random numbers: counter-based generators (Random123's Philox and
+ * Threefry), hierarchical seeds, seekable streams and deterministic distributions
+ * whose bits are the same on every platform, compiler, SIMD level, thread count and
+ * process count.  docs/CONTRACT.md (and ../shared/SPEC.md, contract "rr1") fixes
+ * those bits.
+ *
+ * Conventions used in the comments below:
+ *   "Contract: yes"  the output is fixed by contract rr1 and never changes;
+ *   "Contract: no"   the output may change between releases (documented as such).
+ * Errors are negative int codes (REPRO_OK is 0); repro_strerror() names each.  A NULL
+ * pointer where data is needed is REPRO_ERR_NULL, never a crash.
+ * Every function is thread-safe on distinct objects; a repro_stream must not be used
+ * from two threads at once without the caller's own locking (use one stream per
+ * thread, or the const *_at functions, which never modify the stream).
+ * Nothing on a reproducible path is inline in this header, so a consumer compiled
+ * with -ffast-math or x87 math still gets the library's bits.
+ */
+#ifndef REPRO_RNG_H
+#define REPRO_RNG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define REPRO_VERSION_MAJOR 0
+#define REPRO_VERSION_MINOR 1
+#define REPRO_VERSION_PATCH 0
+#define REPRO_VERSION_STRING "0.1.0"
+/* Output contract implemented by this version ("rr1"). */
+#define REPRO_CONTRACT_VERSION 1
+
+#if defined(_WIN32) && defined(REPRO_BUILDING_DLL)
+#define REPRO_API __declspec(dllexport)
+#elif defined(__GNUC__) || defined(__clang__)
+#define REPRO_API __attribute__((visibility("default")))
+#else
+#define REPRO_API
+#endif
+
+/* ------------------------------------------------------------------------------ */
+/* Errors.  Codes are never renumbered; new ones get new numbers.                  */
+/* ------------------------------------------------------------------------------ */
+enum {
+    REPRO_OK = 0,
+    /* general */
+    REPRO_ERR_NULL = -1,            /* a required pointer is NULL */
+    REPRO_ERR_ALGORITHM = -2,       /* unknown algorithm (enum value or name) */
+    REPRO_ERR_ROUNDS = -3,          /* round count outside the allowed range */
+    REPRO_ERR_ARG = -4,             /* an argument is out of its documented range */
+    REPRO_ERR_BUFFER = -5,          /* output buffer too small */
+    REPRO_ERR_ISA_UNKNOWN = -6,     /* ISA name not one of scalar|sse2|avx2|avx512|neon */
+    REPRO_ERR_ISA_UNSUPPORTED = -7, /* ISA known but this CPU or build lacks it */
+    /* seeds and paths */
+    REPRO_ERR_PATH_EMPTY_SEGMENT = -20, /* "a//b", leading or trailing '/' */
+    REPRO_ERR_PATH_INDEX_SYNTAX = -21,  /* '#' segment not all decimal digits */
+    REPRO_ERR_PATH_INDEX_RANGE = -22,   /* '#' index >= 2^64 */
+    REPRO_ERR_HEX_LENGTH = -23,         /* seed hex not exactly 64 digits */
+    REPRO_ERR_HEX_DIGIT = -24,          /* seed hex has a non-[0-9a-fA-F] character */
+    /* saved state (section 4 of the contract) */
+    REPRO_ERR_STATE_EMPTY = -30,     /* empty string */
+    REPRO_ERR_STATE_VERSION = -31,   /* does not start with "rr1:" */
+    REPRO_ERR_STATE_FIELD = -32,     /* a ':'-separated field is missing */
+    REPRO_ERR_STATE_ALGORITHM = -33, /* unknown algorithm name */
+    REPRO_ERR_STATE_HEX_LENGTH = -34,/* seed field not 64 hex digits */
+    REPRO_ERR_STATE_HEX_DIGIT = -35, /* seed field has a non-hex digit */
+    REPRO_ERR_STATE_POSITION = -36,  /* position not decimal or >= 2^64 */
+    REPRO_ERR_STATE_TRAILING = -37,  /* bytes after the position */
+    /* distributions, shuffles, permutations */
+    REPRO_ERR_PARAM = -40,           /* distribution parameter out of range or NaN */
+    /* compatibility modes (numpy, JAX) */
+    REPRO_ERR_COMPAT = -50           /* compat-mode argument out of range */
+};
+
+/* A short English message for any code; "unknown error code" for other values.
+ * Never NULL.  The returned string is static. */
+REPRO_API const char *repro_strerror(int err);
+/* The symbolic name of a code ("REPRO_ERR_NULL"), or NULL for an unknown code. */
+REPRO_API const char *repro_error_name(int err);
+
+/* "MAJOR.MINOR.PATCH" of the library actually linked (may differ from the header). */
+REPRO_API const char *repro_version(void);
+/* REPRO_VERSION_MAJOR*10000 + MINOR*100 + PATCH of the linked library. */
+REPRO_API unsigned repro_version_number(void);
+
+/* ------------------------------------------------------------------------------ */
+/* Raw block functions (contract section 1).  Bit-identical with Random123.        */
+/* Philox accepts 1..16 rounds, Threefry 1..72.  out may alias ctr.                */
+/* Returns REPRO_OK, REPRO_ERR_NULL or REPRO_ERR_ROUNDS (out untouched on error).   */
+/* Contract: yes.                                                                   */
+/* ------------------------------------------------------------------------------ */
+#define REPRO_PHILOX_MAX_ROUNDS 16
+#define REPRO_THREEFRY_MAX_ROUNDS 72
+REPRO_API int repro_philox2x32(const uint32_t ctr[2], const uint32_t key[1],
+                               unsigned rounds, uint32_t out[2]);
+REPRO_API int repro_philox4x32(const uint32_t ctr[4], const uint32_t key[2],
+                               unsigned rounds, uint32_t out[4]);
+REPRO_API int repro_philox2x64(const uint64_t ctr[2], const uint64_t key[1],
+                               unsigned rounds, uint64_t out[2]);
+REPRO_API int repro_philox4x64(const uint64_t ctr[4], const uint64_t key[2],
+                               unsigned rounds, uint64_t out[4]);
+REPRO_API int repro_threefry2x32(const uint32_t ctr[2], const uint32_t key[2],
+                                 unsigned rounds, uint32_t out[2]);
+REPRO_API int repro_threefry4x32(const uint32_t ctr[4], const uint32_t key[4],
+                                 unsigned rounds, uint32_t out[4]);
+REPRO_API int repro_threefry2x64(const uint64_t ctr[2], const uint64_t key[2],
+                                 unsigned rounds, uint64_t out[2]);
+REPRO_API int repro_threefry4x64(const uint64_t ctr[4], const uint64_t key[4],
+                                 unsigned rounds, uint64_t out[4]);
+
+/* ------------------------------------------------------------------------------ */
+/* Seeds (contract section 2).  Contract: yes for every derivation.                */
+/* ------------------------------------------------------------------------------ */
+typedef struct { uint64_t w[4]; } repro_seed;
+
+REPRO_API repro_seed repro_seed_from_u64(uint64_t s);
+/* bytes may be NULL only when len == 0 (a NULL with len > 0 gives the seed of the
+ * empty string; use repro_seed_from_bytes_checked to get an error instead). */
+REPRO_API repro_seed repro_seed_from_bytes(const void *bytes, size_t len);
+REPRO_API int repro_seed_from_bytes_checked(const void *bytes, size_t len, repro_seed *out);
+/* s is a NUL-terminated UTF-8 string (bytes taken as they are); NULL is treated as "". */
+REPRO_API repro_seed repro_seed_from_string(const char *s);
+REPRO_API repro_seed repro_seed_child(repro_seed parent, uint64_t index);
+/* name may be NULL only when len == 0, as for repro_seed_from_bytes. */
+REPRO_API repro_seed repro_seed_named(repro_seed parent, const void *name, size_t len);
+/* Derives the descendant named by path ("train/#3/dropout"; "" is root itself).
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_PATH_*; *out untouched on error. */
+REPRO_API int repro_seed_path(repro_seed root, const char *path, repro_seed *out);
+/* As repro_seed_path; on a path error also stores the byte offset of the start of
+ * the offending segment in *err_offset (when err_offset is not NULL). */
+REPRO_API int repro_seed_path_ex(repro_seed root, const char *path, repro_seed *out,
+                                 size_t *err_offset);
+/* Canonical 64 lowercase hex digits plus NUL. */
+REPRO_API void repro_seed_to_hex(repro_seed s, char out[65]);
+/* Parses exactly 64 hex digits (either case) followed by NUL.
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_HEX_LENGTH, REPRO_ERR_HEX_DIGIT. */
+REPRO_API int repro_seed_from_hex(const char *hex, repro_seed *out);
+/* 1 when equal, else 0. */
+REPRO_API int repro_seed_equal(repro_seed a, repro_seed b);
+
+/* ------------------------------------------------------------------------------ */
+/* Streams (contract section 3).                                                   */
+/* ------------------------------------------------------------------------------ */
+typedef enum repro_algorithm {
+    REPRO_PHILOX4X32 = 1,   /* "philox4x32-10"   */
+    REPRO_PHILOX2X64,       /* "philox2x64-10"   */
+    REPRO_PHILOX4X64,       /* "philox4x64-10"   */
+    REPRO_THREEFRY2X64,     /* "threefry2x64-20" */
+    REPRO_THREEFRY4X32,     /* "threefry4x32-20" */
+    REPRO_THREEFRY4X64      /* "threefry4x64-20" */
+} repro_algorithm;
+#define REPRO_ALGORITHM_COUNT 6
+
+/* The contract name, or NULL for an unknown value. */
+REPRO_API const char *repro_algorithm_name(repro_algorithm a);
+/* Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM. */
+REPRO_API int repro_algorithm_from_name(const char *name, repro_algorithm *out);
+/* u32 words per block (4 or 8), or 0 for an unknown value. */
+REPRO_API unsigned repro_algorithm_block_words(repro_algorithm a);
+
+/* Complete so that it can live on the stack; the fields are not API. */
+typedef struct repro_stream {
+    uint64_t seed_[4];
+    uint64_t position_;   /* index of the next u32 word */
+    uint64_t block_;      /* block index held in cache_ when cache_valid_ */
+    uint32_t cache_[8];
+    uint32_t algorithm_;
+    uint32_t cache_valid_;
+} repro_stream;
+/* sizeof(repro_stream), for bindings. */
+REPRO_API size_t repro_stream_sizeof(void);
+
+/* Position 0.  Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM (s untouched). */
+REPRO_API int repro_stream_init(repro_stream *s, repro_algorithm a, repro_seed seed);
+REPRO_API void repro_stream_seek(repro_stream *s, uint64_t position);
+REPRO_API uint64_t repro_stream_tell(const repro_stream *s);
+/* Moves the position by delta words (modulo 2^64). */
+REPRO_API void repro_stream_skip(repro_stream *s, uint64_t delta);
+REPRO_API repro_algorithm repro_stream_algorithm(const repro_stream *s);
+REPRO_API repro_seed repro_stream_seed(const repro_stream *s);
+
+/* Single draws.  The stream must be initialised.  Contract: yes (section 3). */
+REPRO_API uint32_t repro_next_u32(repro_stream *s);
+REPRO_API uint64_t repro_next_u64(repro_stream *s);
+REPRO_API double repro_next_double(repro_stream *s);      /* [0,1) */
+REPRO_API double repro_next_double_oc(repro_stream *s);   /* (0,1] */
+REPRO_API double repro_next_double_oo(repro_stream *s);   /* (0,1) */
+REPRO_API float repro_next_float(repro_stream *s);        /* [0,1) */
+/* Uniform in [0,n); n == 0 means the full range. */
+REPRO_API uint32_t repro_next_bounded_u32(repro_stream *s, uint32_t n);
+REPRO_API uint64_t repro_next_bounded_u64(repro_stream *s, uint64_t n);
+REPRO_API double repro_next_normal(repro_stream *s);      /* N(0,1) */
+REPRO_API double repro_next_exponential(repro_stream *s); /* rate 1 */
+
+/* Fills: exactly what n single draws give, leaving the position where they would.
+ * Errors: REPRO_ERR_NULL (s NULL, or out NULL with n > 0); nothing drawn on error.
+ * The *_at forms give what a copy of s seeked to position gives, and leave s as it
+ * is (s may be shared between threads).  Contract: yes. */
+#define REPRO_DECLARE_FILL(name, type)                                                 \
+    REPRO_API int repro_fill_##name(repro_stream *s, type *out, size_t n);             \
+    REPRO_API int repro_fill_##name##_at(const repro_stream *s, uint64_t position,     \
+                                         type *out, size_t n);
+REPRO_DECLARE_FILL(u32, uint32_t)
+REPRO_DECLARE_FILL(u64, uint64_t)
+REPRO_DECLARE_FILL(double, double)
+REPRO_DECLARE_FILL(double_oc, double)
+REPRO_DECLARE_FILL(double_oo, double)
+REPRO_DECLARE_FILL(float, float)
+REPRO_DECLARE_FILL(normal, double)
+REPRO_DECLARE_FILL(exponential, double)
+#undef REPRO_DECLARE_FILL
+/* Bounded fills: n draws of repro_next_bounded_*(s, bound). */
+REPRO_API int repro_fill_bounded_u32(repro_stream *s, uint32_t *out, size_t n, uint32_t bound);
+REPRO_API int repro_fill_bounded_u32_at(const repro_stream *s, uint64_t position,
+                                        uint32_t *out, size_t n, uint32_t bound);
+REPRO_API int repro_fill_bounded_u64(repro_stream *s, uint64_t *out, size_t n, uint64_t bound);
+REPRO_API int repro_fill_bounded_u64_at(const repro_stream *s, uint64_t position,
+                                        uint64_t *out, size_t n, uint64_t bound);
+
+/* ------------------------------------------------------------------------------ */
+/* Saved state (contract section 4): "rr1:<algorithm>:<seed hex>:<position>".      */
+/* ------------------------------------------------------------------------------ */
+/* Longest saved state including the NUL. */
+#define REPRO_STATE_MAX 128
+/* Writes the state and returns its length (without NUL).  Errors: REPRO_ERR_NULL,
+ * REPRO_ERR_BUFFER (cap too small; buf gets "" when cap > 0). */
+REPRO_API int repro_stream_save(const repro_stream *s, char *buf, size_t cap);
+/* Errors: REPRO_ERR_NULL, REPRO_ERR_STATE_*; s untouched on error. */
+REPRO_API int repro_stream_load(repro_stream *s, const char *text);
+/* As repro_stream_load; on error stores the byte offset where parsing failed. */
+REPRO_API int repro_stream_load_ex(repro_stream *s, const char *text, size_t *err_offset);
+
+/* ------------------------------------------------------------------------------ */
+/* Run-time SIMD dispatch.  Never changes any output bit, only speed.              */
+/* ------------------------------------------------------------------------------ */
+/* Selects the ISA for all later bulk fills in the process: "scalar", "sse2",
+ * "avx2", "avx512", "neon", or "best".  Errors: REPRO_ERR_NULL, REPRO_ERR_ISA_UNKNOWN,
+ * REPRO_ERR_ISA_UNSUPPORTED (selection unchanged).  Thread-safe.  The environment
+ * variable REPRO_RNG_ISA sets the initial choice. */
+REPRO_API int repro_set_isa(const char *name);
+/* The ISA in use ("scalar", "sse2", ...). */
+REPRO_API const char *repro_isa_name(void);
+/* 1 when this CPU and build can run the named ISA, else 0. */
+REPRO_API int repro_isa_supported(const char *name);
+
+/* ------------------------------------------------------------------------------ */
+/* Deterministic math: IEEE double +, -, *, / and sqrt only, in a fixed order.     */
+/* Contract: yes (same bits everywhere).                                           */
+/* ------------------------------------------------------------------------------ */
+/* Natural log, within 1 ulp.  log(0) = -inf, log(x<0) = NaN, log(+inf) = +inf,
+ * log(NaN) = NaN, log(1) = 0; subnormals handled. */
+REPRO_API double repro_math_log(double x);
+/* Inverse standard normal CDF, within 8 ulp on (0,1).  0 -> -inf, 1 -> +inf,
+ * outside [0,1] or NaN -> NaN. */
+REPRO_API double repro_math_inv_normal_cdf(double u);
+/* e^x, within 1 ulp; overflow gives +inf, underflow 0 (or subnormal). */
+REPRO_API double repro_math_exp(double x);
+
+/* ------------------------------------------------------------------------------ */
+/* Distributions.  n draws each; position advances by the words consumed.          */
+/* Errors: REPRO_ERR_NULL, REPRO_ERR_PARAM (nothing drawn).  docs/DISTRIBUTIONS.md  */
+/* gives each algorithm and its word consumption.  Contract: yes.                  */
+/* ------------------------------------------------------------------------------ */
+/* mean + stddev * normal; stddev >= 0, both finite. */
+REPRO_API int repro_fill_gaussian(repro_stream *s, double *out, size_t n,
+                                  double mean, double stddev);
+/* Uniform double in [a, b); a < b, both finite. */
+REPRO_API int repro_fill_uniform(repro_stream *s, double *out, size_t n, double a, double b);
+/* 1 with probability p in [0,1], else 0. */
+REPRO_API int repro_fill_bernoulli(repro_stream *s, uint8_t *out, size_t n, double p);
+/* Gamma(shape k > 0, scale theta > 0). */
+REPRO_API int repro_fill_gamma(repro_stream *s, double *out, size_t n, double shape,
+                               double scale);
+/* Beta(a > 0, b > 0). */
+REPRO_API int repro_fill_beta(repro_stream *s, double *out, size_t n, double a, double b);
+/* Poisson(lambda >= 0, finite, <= 1e15). */
+REPRO_API int repro_fill_poisson(repro_stream *s, uint64_t *out, size_t n, double lambda);
+/* Binomial(trials, p in [0,1]). */
+REPRO_API int repro_fill_binomial(repro_stream *s, uint64_t *out, size_t n,
+                                  uint64_t trials, double p);
+
+/* ------------------------------------------------------------------------------ */
+/* Shuffles and random-access permutations.  Contract: yes.                        */
+/* ------------------------------------------------------------------------------ */
+/* Fisher-Yates shuffle of count elements of size bytes each, unbiased bounded draws.
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_ARG (size == 0). */
+REPRO_API int repro_shuffle(repro_stream *s, void *base, size_t count, size_t size);
+
+/* A bijection of [0, n) computed per index in O(1) time and memory.  Complete type;
+ * the fields are not API. */
+typedef struct repro_permutation {
+    uint64_t n_;
+    uint64_t keys_[8];
+    uint32_t half_bits_;
+    uint32_t rounds_;
+} repro_permutation;
+#define REPRO_PERMUTATION_INVALID UINT64_MAX
+REPRO_API size_t repro_permutation_sizeof(void);
+/* n in [1, 2^64-1].  Errors: REPRO_ERR_NULL, REPRO_ERR_ARG (n == 0). */
+REPRO_API int repro_permutation_init(repro_permutation *p, repro_seed seed, uint64_t n);
+/* The image of i, or REPRO_PERMUTATION_INVALID when i >= n. */
+REPRO_API uint64_t repro_permutation_at(const repro_permutation *p, uint64_t i);
+/* The i with at(i) == x, or REPRO_PERMUTATION_INVALID when x >= n. */
+REPRO_API uint64_t repro_permutation_inverse(const repro_permutation *p, uint64_t x);
+
+/* ------------------------------------------------------------------------------ */
+/* Compatibility modes (reproduce numpy and JAX bit for bit); see docs/MIGRATION.md */
+/* ------------------------------------------------------------------------------ */
+/* numpy.random.SeedSequence.  Complete type; fields are not API. */
+#define REPRO_NUMPY_SEEDSEQ_MAX_WORDS 64
+typedef struct repro_numpy_seedseq {
+    uint32_t pool_[4];
+    uint32_t spawn_key_[REPRO_NUMPY_SEEDSEQ_MAX_WORDS];
+    uint32_t n_spawn_key_;
+    uint32_t n_children_spawned_;
+} repro_numpy_seedseq;
+/* entropy: n_entropy u32 words, least significant first (numpy's int -> words);
+ * spawn_key: n_spawn_key words.  Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT (too many). */
+REPRO_API int repro_numpy_seedseq_init(repro_numpy_seedseq *ss, const uint32_t *entropy,
+                                       size_t n_entropy, const uint32_t *spawn_key,
+                                       size_t n_spawn_key);
+REPRO_API int repro_numpy_seedseq_generate_u32(const repro_numpy_seedseq *ss,
+                                               uint32_t *out, size_t n);
+REPRO_API int repro_numpy_seedseq_generate_u64(const repro_numpy_seedseq *ss,
+                                               uint64_t *out, size_t n);
+/* The next child of ss (ss->spawn_key + (n_children_spawned,)); advances ss. */
+REPRO_API int repro_numpy_seedseq_spawn(repro_numpy_seedseq *ss, repro_numpy_seedseq *child);
+
+/* numpy.random.Philox.  Complete type; fields are not API. */
+typedef struct repro_numpy_philox {
+    uint64_t ctr_[4];
+    uint64_t key_[2];
+    uint64_t buffer_[4];
+    uint32_t buffer_pos_;
+    uint32_t has_uint32_;
+    uint32_t uinteger_;
+    uint32_t pad_;
+} repro_numpy_philox;
+REPRO_API int repro_numpy_philox_init(repro_numpy_philox *g, const uint64_t key[2],
+                                      const uint64_t counter[4]);
+REPRO_API int repro_numpy_philox_from_seedseq(repro_numpy_philox *g,
+                                              const repro_numpy_seedseq *ss);
+REPRO_API uint64_t repro_numpy_philox_next_u64(repro_numpy_philox *g);   /* random_raw */
+REPRO_API double repro_numpy_philox_next_double(repro_numpy_philox *g);  /* Generator.random */
+/* Philox.advance(delta) with delta as 4 u64 words, least significant first. */
+REPRO_API int repro_numpy_philox_advance(repro_numpy_philox *g, const uint64_t delta[4]);
+/* Philox.jumped(jumps): a copy advanced by jumps * 2^128 draws. */
+REPRO_API int repro_numpy_philox_jumped(const repro_numpy_philox *g, uint64_t jumps,
+                                        repro_numpy_philox *out);
+
+/* JAX threefry2x32 PRNG keys (jax.random.key_data layout: two u32). */
+typedef struct { uint32_t k[2]; } repro_jax_key_t;
+/* jax.random.PRNGKey(seed) for a 64-bit seed (sign-extended as JAX does for ints). */
+REPRO_API repro_jax_key_t repro_jax_key(int64_t seed);
+/* jax.random.split(key, num) into out[num].  partitionable: the value of the
+ * jax_threefry_partitionable flag (1 by default since jax 0.5.0). */
+REPRO_API int repro_jax_split(repro_jax_key_t key, size_t num, int partitionable,
+                              repro_jax_key_t *out);
+REPRO_API repro_jax_key_t repro_jax_fold_in(repro_jax_key_t key, uint32_t data);
+/* jax.random.bits(key, (n,), uint32 / uint64). */
+REPRO_API int repro_jax_random_bits32(repro_jax_key_t key, size_t n, int partitionable,
+                                      uint32_t *out);
+REPRO_API int repro_jax_random_bits64(repro_jax_key_t key, size_t n, int partitionable,
+                                      uint64_t *out);
+/* jax.random.uniform(key, (n,), float32 / float64) in [0,1). */
+REPRO_API int repro_jax_uniform_f32(repro_jax_key_t key, size_t n, int partitionable,
+                                    float *out);
+REPRO_API int repro_jax_uniform_f64(repro_jax_key_t key, size_t n, int partitionable,
+                                    double *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* REPRO_RNG_H */

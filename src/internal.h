@@ -1,0 +1,35 @@
+/* Internal interfaces shared between the library's folders.  Nothing here is
+ * exported: the library is built with -fvisibility=hidden and only REPRO_API
+ * symbols of include/repro_rng.h are visible. */
+#ifndef REPRO_INTERNAL_H
+#define REPRO_INTERNAL_H
+
+#include "repro_rng.h"
+
+/* Writes nblocks consecutive blocks of the stream with this seed, starting at block
+ * index `block` (wrapping modulo 2^64), as u32 words in stream order (contract §3):
+ * repro_algorithm_block_words(a) * nblocks words.  out needs no alignment. */
+typedef void (*repro_blocks_fn)(const uint64_t seed[4], uint64_t block, size_t nblocks,
+                                uint32_t *out);
+
+/* One ISA's kernels, indexed by repro_algorithm (entry 0 unused); an entry may be
+ * the scalar one where SIMD cannot win. */
+typedef struct repro_isa_table {
+    const char *name;
+    repro_blocks_fn blocks[REPRO_ALGORITHM_COUNT + 1];
+} repro_isa_table;
+
+/* The scalar reference of contract §3 (src/stream/blocks_ref.c).  Every SIMD kernel
+ * must give exactly these words. */
+extern const repro_isa_table repro_isa_scalar;
+
+/* The table chosen by CPU detection, REPRO_RNG_ISA or repro_set_isa (src/dispatch.c). */
+const repro_isa_table *repro_isa_active(void);
+
+/* 1 for the six valid repro_algorithm values. */
+static inline int repro_algorithm_valid(uint32_t a)
+{
+    return a >= REPRO_PHILOX4X32 && a <= REPRO_THREEFRY4X64;
+}
+
+#endif

@@ -1,0 +1,85 @@
+/* Contract §3: the counter and key of block p for each stream algorithm, and the
+ * order in which a block's output becomes u32 words.  This scalar code is the
+ * reference every SIMD kernel is tested against. */
+#include "internal.h"
+#include "core/philox.h"
+#include "core/threefry.h"
+
+static inline uint32_t lo32(uint64_t x) { return (uint32_t)x; }
+static inline uint32_t hi32(uint64_t x) { return (uint32_t)(x >> 32); }
+
+/* 64-bit output words yield their low half first. */
+static inline void put64(uint32_t *out, const uint64_t *x, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        out[2 * i] = lo32(x[i]);
+        out[2 * i + 1] = hi32(x[i]);
+    }
+}
+
+static void blocks_philox4x32(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out)
+{
+    const uint32_t key[2] = {lo32(w[0]), hi32(w[0])};
+    for (size_t b = 0; b < nb; b++, p++, out += 4) {
+        const uint32_t ctr[4] = {lo32(p), hi32(p), lo32(w[1]), hi32(w[1])};
+        repro_philox4x32_block(ctr, key, 10, out);
+    }
+}
+
+static void blocks_philox2x64(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out)
+{
+    const uint64_t key[1] = {w[0]};
+    for (size_t b = 0; b < nb; b++, p++, out += 4) {
+        const uint64_t ctr[2] = {p, w[1]};
+        uint64_t x[2];
+        repro_philox2x64_block(ctr, key, 10, x);
+        put64(out, x, 2);
+    }
+}
+
+static void blocks_philox4x64(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out)
+{
+    const uint64_t key[2] = {w[0], w[1]};
+    for (size_t b = 0; b < nb; b++, p++, out += 8) {
+        const uint64_t ctr[4] = {p, 0, w[2], w[3]};
+        uint64_t x[4];
+        repro_philox4x64_block(ctr, key, 10, x);
+        put64(out, x, 4);
+    }
+}
+
+static void blocks_threefry2x64(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out)
+{
+    const uint64_t key[2] = {w[0], w[1]};
+    for (size_t b = 0; b < nb; b++, p++, out += 4) {
+        const uint64_t ctr[2] = {p, w[2]};
+        uint64_t x[2];
+        repro_threefry2x64_block(ctr, key, 20, x);
+        put64(out, x, 2);
+    }
+}
+
+static void blocks_threefry4x32(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out)
+{
+    const uint32_t key[4] = {lo32(w[0]), hi32(w[0]), lo32(w[1]), hi32(w[1])};
+    for (size_t b = 0; b < nb; b++, p++, out += 4) {
+        const uint32_t ctr[4] = {lo32(p), hi32(p), lo32(w[2]), hi32(w[2])};
+        repro_threefry4x32_block(ctr, key, 20, out);
+    }
+}
+
+static void blocks_threefry4x64(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out)
+{
+    for (size_t b = 0; b < nb; b++, p++, out += 8) {
+        const uint64_t ctr[4] = {p, 0, 0, 0};
+        uint64_t x[4];
+        repro_threefry4x64_block(ctr, w, 20, x);
+        put64(out, x, 4);
+    }
+}
+
+const repro_isa_table repro_isa_scalar = {"scalar", {
+    [REPRO_PHILOX4X32] = blocks_philox4x32,     [REPRO_PHILOX2X64] = blocks_philox2x64,
+    [REPRO_PHILOX4X64] = blocks_philox4x64,     [REPRO_THREEFRY2X64] = blocks_threefry2x64,
+    [REPRO_THREEFRY4X32] = blocks_threefry4x32, [REPRO_THREEFRY4X64] = blocks_threefry4x64,
+}};

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The shared library exports only repro_ symbols, and every function declared with
+# REPRO_API in the public header is exported.
+set -eu
+lib=$1 header=$2
+exported=$(nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBRVW]$/ {print $3}' | sort -u)
+bad=$(grep -v '^repro_' <<<"$exported" || true)
+if [ -n "$bad" ]; then
+    echo "exports: symbols without the repro_ prefix are exported:" >&2
+    echo "$bad" >&2
+    exit 1
+fi
+declared=$(sed -n 's/^REPRO_API[^(]*[ *]\(repro_[a-z0-9_]*\)(.*/\1/p' "$header" | sort -u)
+# functions declared through REPRO_DECLARE_FILL(name, type)
+fills=$(sed -n 's/^REPRO_DECLARE_FILL(\([a-z0-9_]*\),.*/repro_fill_\1/p' "$header")
+declared=$(printf '%s\n' $declared $fills $(sed 's/$/_at/' <<<"$fills") | sort -u)
+missing=$(comm -23 <(echo "$declared") <(echo "$exported"))
+if [ -n "$missing" ]; then
+    echo "exports: declared in $header but not exported:" >&2
+    echo "$missing" >&2
+    exit 1
+fi
+n_exp=$(wc -l <<<"$exported") n_decl=$(wc -l <<<"$declared")
+[ "$n_decl" -gt 50 ] || { echo "exports: only $n_decl declarations parsed" >&2; exit 1; }
+echo "exports: $n_exp repro_ symbols exported, all $n_decl declared functions present: 1 passed, 0 failed"
