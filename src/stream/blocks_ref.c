@@ -2,6 +2,7 @@
  * order in which a block's output becomes u32 words.  This scalar code is the
  * reference every SIMD kernel is tested against. */
 #include "internal.h"
+#include "stream/convert.h"
 #include "core/philox.h"
 #include "core/threefry.h"
 
@@ -78,8 +79,20 @@ static void blocks_threefry4x64(const uint64_t w[4], uint64_t p, size_t nb, uint
     }
 }
 
-const repro_isa_table repro_isa_scalar = {"scalar", {
+const repro_isa_table repro_isa_scalar = {
+    "scalar",
+    {
     [REPRO_PHILOX4X32] = blocks_philox4x32,     [REPRO_PHILOX2X64] = blocks_philox2x64,
     [REPRO_PHILOX4X64] = blocks_philox4x64,     [REPRO_THREEFRY2X64] = blocks_threefry2x64,
     [REPRO_THREEFRY4X32] = blocks_threefry4x32, [REPRO_THREEFRY4X64] = blocks_threefry4x64,
-}};
+    },
+    {
+    [REPRO_CONV_DOUBLE] = repro_convert_double_ref,
+    [REPRO_CONV_DOUBLE_OC] = repro_convert_double_oc_ref,
+    [REPRO_CONV_DOUBLE_OO] = repro_convert_double_oo_ref,
+    [REPRO_CONV_NORMAL] = repro_convert_normal_ref,
+    [REPRO_CONV_EXPONENTIAL] = repro_convert_exponential_ref,
+    [REPRO_CONV_U64] = repro_convert_u64_ref,
+    },
+    repro_convert_u32_to_float_ref,
+};

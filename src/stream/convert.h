@@ -1,0 +1,37 @@
+/* Contract §3's word-to-number conversions, as inline scalar functions for single
+ * draws and as in-place bulk references (the scalar repro_isa_table entries). */
+#ifndef REPRO_STREAM_CONVERT_H
+#define REPRO_STREAM_CONVERT_H
+
+#include "internal.h"
+
+/* 2^-53 and 2^-24 are exact doubles/floats; the products below are exact. */
+#define REPRO_TWO_M53 (1.0 / 9007199254740992.0)
+#define REPRO_TWO_M24 (1.0f / 16777216.0f)
+
+static inline double repro_u64_to_double(uint64_t x)
+{
+    return (double)(x >> 11) * REPRO_TWO_M53;
+}
+static inline double repro_u64_to_double_oc(uint64_t x)
+{
+    return ((double)(x >> 11) + 1.0) * REPRO_TWO_M53;
+}
+static inline double repro_u64_to_double_oo(uint64_t x)
+{
+    return ((double)(x >> 11) + 0.5) * REPRO_TWO_M53;
+}
+static inline float repro_u32_to_float(uint32_t y)
+{
+    return (float)(y >> 8) * REPRO_TWO_M24;
+}
+
+void repro_convert_u32_to_float_ref(void *buf, size_t n);
+void repro_convert_u64_ref(void *buf, size_t n);
+void repro_convert_double_ref(void *buf, size_t n);
+void repro_convert_double_oc_ref(void *buf, size_t n);
+void repro_convert_double_oo_ref(void *buf, size_t n);
+void repro_convert_normal_ref(void *buf, size_t n);
+void repro_convert_exponential_ref(void *buf, size_t n);
+
+#endif

@@ -1,0 +1,48 @@
+/* Scalar reference of contract §3's word-to-number conversions, in place (see
+ * repro_convert_fn).  Reading words as u32 and assembling the u64 by shifts keeps
+ * the stream order on big-endian hosts too. */
+#include "stream/convert.h"
+
+#include <string.h>
+
+void repro_convert_u32_to_float_ref(void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t y;
+        memcpy(&y, p + 4 * i, 4);
+        float f = repro_u32_to_float(y);
+        memcpy(p + 4 * i, &f, 4);
+    }
+}
+
+/* One body for the u64-based conversions: read value i's two words, write its
+ * 8-byte result over them. */
+#define REPRO_CONVERT_U64(name, T, expr)                                                 \
+    void repro_convert_##name##_ref(void *buf, size_t n)                                 \
+    {                                                                                    \
+        unsigned char *p = buf;                                                          \
+        for (size_t i = 0; i < n; i++) {                                                 \
+            uint32_t w[2];                                                               \
+            memcpy(w, p + 8 * i, 8);                                                     \
+            uint64_t x = (uint64_t)w[0] | (uint64_t)w[1] << 32;                          \
+            T v = expr;                                                                  \
+            memcpy(p + 8 * i, &v, 8);                                                    \
+        }                                                                                \
+    }
+
+/* On little-endian hosts the words already are the u64s. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+void repro_convert_u64_ref(void *buf, size_t n)
+{
+    (void)buf;
+    (void)n;
+}
+#else
+REPRO_CONVERT_U64(u64, uint64_t, x)
+#endif
+REPRO_CONVERT_U64(double, double, repro_u64_to_double(x))
+REPRO_CONVERT_U64(double_oc, double, repro_u64_to_double_oc(x))
+REPRO_CONVERT_U64(double_oo, double, repro_u64_to_double_oo(x))
+REPRO_CONVERT_U64(normal, double, repro_math_inv_normal_cdf(repro_u64_to_double_oo(x)))
+REPRO_CONVERT_U64(exponential, double, -repro_math_log(repro_u64_to_double_oc(x)))
