@@ -181,8 +181,11 @@ static void gen_words(const repro_isa_table *isa, const repro_stream *s, uint64_
         n -= take;
         pos += take;
     }
-    size_t whole = n >> shift;
-    if (whole > 0) {
+    /* The position wraps modulo 2^64, so the block index wraps modulo 2^(64-shift):
+     * after the last block comes block 0, not block 2^(64-shift). */
+    while (n >> shift > 0) {
+        uint64_t room = (UINT64_MAX >> shift) - (pos >> shift) + 1;
+        size_t whole = (uint64_t)(n >> shift) < room ? n >> shift : (size_t)room;
         isa->blocks[a](s->seed_, pos >> shift, whole, out);
         out += whole << shift;
         n -= whole << shift;

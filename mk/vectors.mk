@@ -1,0 +1,32 @@
+# Golden stream vectors (tests/vectors/stream_*.txt, written by tools/gen_vectors.c)
+# and the independent Python reference of the contract (tools/spec_ref.py) that
+# checks them, the seed vectors and the stream-word vectors.
+
+SPEC_PYTHON ?= python3
+
+$(BUILD)/tools/gen_vectors: tools/gen_vectors.c $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -o $@
+
+.PHONY: vectors check-spec-ref
+## vectors         write missing tests/vectors/stream_*.txt; existing (frozen) ones are only compared
+vectors: $(BUILD)/tools/gen_vectors
+	@rm -rf $(BUILD)/vectors && mkdir -p $(BUILD)/vectors
+	@$< $(BUILD)/vectors
+	@for f in $(BUILD)/vectors/stream_*.txt; do \
+	    g=tests/vectors/$${f##*/}; \
+	    if [ -e $$g ]; then \
+	        cmp -s $$f $$g || { echo "$$g: the library no longer writes the frozen vectors" >&2; exit 1; }; \
+	    else \
+	        cp $$f $$g && echo "wrote $$g: run make check-spec-ref before committing (then it is frozen)"; \
+	    fi; \
+	done; echo "vectors: tests/vectors/stream_*.txt match the library"
+
+## check-spec-ref  tools/spec_ref.py: SPEC section 6, Random123 KATs, vector files, every golden record
+check-spec-ref:
+	@$(SPEC_PYTHON) tools/spec_ref.py selfcheck
+	@$(SPEC_PYTHON) tools/spec_ref.py seeds | cmp - tests/vectors/seeds.txt
+	@$(SPEC_PYTHON) tools/spec_ref.py words | cmp - tests/vectors/ref_words.txt
+	@$(SPEC_PYTHON) tools/spec_ref.py verify tests/vectors/stream_*.txt
+
+check: check-spec-ref

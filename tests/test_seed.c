@@ -1,0 +1,208 @@
+/* Contract §2: every seed derivation, path and hex form against the vectors that the
+ * independent Python reference (tools/spec_ref.py seeds) wrote to
+ * tests/vectors/seeds.txt, plus the argument checks. */
+#include "vecfile.h"
+
+#define SEEDS_FILE "tests/vectors/seeds.txt"
+
+static const repro_seed sentinel = {{0x5e5e5e5e5e5e5e5eu, 1, 2, 3}};
+
+static int path_error_code(const char *name)
+{
+    static const struct {
+        const char *name;
+        int code;
+    } codes[] = {
+        {"EMPTY_SEGMENT", REPRO_ERR_PATH_EMPTY_SEGMENT},
+        {"INDEX_SYNTAX", REPRO_ERR_PATH_INDEX_SYNTAX},
+        {"INDEX_RANGE", REPRO_ERR_PATH_INDEX_RANGE},
+        {"LENGTH", REPRO_ERR_HEX_LENGTH},
+        {"DIGIT", REPRO_ERR_HEX_DIGIT},
+    };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (!strcmp(codes[i].name, name))
+            return codes[i].code;
+    fail_msg("unknown error class %s", name);
+    return 0;
+}
+
+static void check_path(const vec_reader *r, const char *path)
+{
+    repro_seed root = vec_seed(r, 1), out = sentinel, out2 = sentinel;
+    size_t off = 12345;
+    int rc = repro_seed_path_ex(root, path, &out, &off);
+    int rc2 = repro_seed_path(root, path, &out2);
+    if (!strcmp(r->field[3], "ok")) {
+        assert_int_equal(rc, REPRO_OK);
+        assert_int_equal(rc2, REPRO_OK);
+        assert_int_equal(off, 12345); /* untouched on success */
+        assert_seed_equal(out, vec_seed(r, 4));
+        assert_seed_equal(out2, out);
+    } else {
+        int want = path_error_code(r->field[3]);
+        if (rc != want || off != vec_num(r, 4, 10))
+            fail_msg("%s:%u: path \"%s\": got %s at %zu, want %s at %s", r->path, r->lineno,
+                     path, repro_error_name(rc), off, r->field[3], r->field[4]);
+        assert_int_equal(rc2, want);
+        assert_seed_equal(out, sentinel);
+        assert_seed_equal(out2, sentinel);
+    }
+}
+
+static void check_hex(const vec_reader *r, const char *text)
+{
+    repro_seed out = sentinel;
+    int rc = repro_seed_from_hex(text, &out);
+    if (!strcmp(r->field[2], "ok")) {
+        assert_int_equal(rc, REPRO_OK);
+        assert_seed_equal(out, vec_seed(r, 3));
+        char hex[65];
+        repro_seed_to_hex(out, hex);
+        assert_string_equal(hex, r->field[3]);
+    } else {
+        if (rc != path_error_code(r->field[2]))
+            fail_msg("%s:%u: hex \"%s\": got %d, want %s", r->path, r->lineno, text, rc,
+                     r->field[2]);
+        assert_seed_equal(out, sentinel);
+    }
+}
+
+/* Record counts of seeds.txt by kind; a shorter file is a truncated copy. */
+enum { K_U64, K_BYTES, K_CHILD, K_NAMED, K_PATH, K_HEX, K_COUNT };
+static const char *const kinds[K_COUNT] = {"u64", "bytes", "child", "named", "path", "hex"};
+static const unsigned expected_count[K_COUNT] = {7, 15, 28, 60, 70, 12};
+
+static void test_seed_vectors(void **state)
+{
+    (void)state;
+    static char buf[VEC_LINE_MAX];
+    unsigned count[K_COUNT] = {0};
+    vec_reader r;
+    vec_open(&r, SEEDS_FILE);
+    while (vec_next(&r)) {
+        int k = 0;
+        while (k < K_COUNT && strcmp(r.field[0], kinds[k]))
+            k++;
+        if (k == K_COUNT) {
+            fail_msg("%s:%u: unknown record %s", r.path, r.lineno, r.field[0]);
+            return;
+        }
+        count[k]++;
+        size_t len;
+        repro_seed out;
+        switch (k) {
+        case K_U64:
+            assert_seed_equal(repro_seed_from_u64(vec_num(&r, 1, 10)), vec_seed(&r, 2));
+            break;
+        case K_BYTES:
+            len = vec_bytes(&r, 1, buf, sizeof buf);
+            assert_seed_equal(repro_seed_from_bytes(buf, len), vec_seed(&r, 2));
+            assert_int_equal(repro_seed_from_bytes_checked(buf, len, &out), REPRO_OK);
+            assert_seed_equal(out, vec_seed(&r, 2));
+            if (strlen(buf) == len) /* no NUL inside: also a C string */
+                assert_seed_equal(repro_seed_from_string(buf), vec_seed(&r, 2));
+            break;
+        case K_CHILD:
+            assert_seed_equal(repro_seed_child(vec_seed(&r, 1), vec_num(&r, 2, 10)),
+                              vec_seed(&r, 3));
+            break;
+        case K_NAMED:
+            len = vec_bytes(&r, 2, buf, sizeof buf);
+            assert_seed_equal(repro_seed_named(vec_seed(&r, 1), buf, len), vec_seed(&r, 3));
+            break;
+        case K_PATH:
+            vec_bytes(&r, 2, buf, sizeof buf);
+            check_path(&r, buf);
+            break;
+        default:
+            vec_bytes(&r, 1, buf, sizeof buf);
+            check_hex(&r, buf);
+            break;
+        }
+    }
+    for (int k = 0; k < K_COUNT; k++)
+        if (count[k] != expected_count[k])
+            fail_msg("%s: %u %s records, expected %u", SEEDS_FILE, count[k], kinds[k],
+                     expected_count[k]);
+}
+
+/* The worked examples of SPEC §6, straight from the contract text. */
+static void test_spec_examples(void **state)
+{
+    (void)state;
+    char hex[65];
+    repro_seed s42 = repro_seed_from_u64(42), out;
+    repro_seed_to_hex(repro_seed_from_u64(0), hex);
+    assert_string_equal(hex, "308789a59df1228a15686cd840606fff2ae30f072c7fcd653a47c1c8e5b08d2e");
+    repro_seed_to_hex(s42, hex);
+    assert_string_equal(hex, "bdb95317e606846fda8774065644afab5e181a00e1a00e092d0c83aec88fcd02");
+    repro_seed_to_hex(repro_seed_from_string(""), hex);
+    assert_string_equal(hex, "aad39caa1643da5cd985d65512dff04a15f033e9b9d4e905028b2ab3201b2630");
+    repro_seed_to_hex(repro_seed_from_string("repro"), hex);
+    assert_string_equal(hex, "3b92397031ce641da0bbd3208edee786abafe4e193fef28cbda5292d3b406b7d");
+    repro_seed_to_hex(repro_seed_child(s42, 0), hex);
+    assert_string_equal(hex, "5f9780decaf933a20d694f4fc2598ac7646b00917abb071ae23c61074781a68e");
+    repro_seed_to_hex(repro_seed_named(s42, "train", 5), hex);
+    assert_string_equal(hex, "0e67b11a3fa7e57ff849ca1e6cb024646a74c81457f98b9080c69b9d39d84dc2");
+    assert_int_equal(repro_seed_path(s42, "train/#3/dropout", &out), REPRO_OK);
+    repro_seed_to_hex(out, hex);
+    assert_string_equal(hex, "6b4c7fd61114c75c3174ffd7372686eab748934e5af71edeca6a5300d73e60f5");
+}
+
+/* A path is the composition of its segments ('#' makes an index only as the first
+ * byte of a segment), and the empty path is the root. */
+static void test_path_composition(void **state)
+{
+    (void)state;
+    repro_seed root = repro_seed_from_string("root"), out = sentinel;
+    assert_int_equal(repro_seed_path(root, "", &out), REPRO_OK);
+    assert_seed_equal(out, root);
+    repro_seed want = repro_seed_named(
+        repro_seed_child(repro_seed_named(root, "a b", 3), UINT64_MAX), "x#", 2);
+    assert_int_equal(repro_seed_path(root, "a b/#018446744073709551615/x#", &out), REPRO_OK);
+    assert_seed_equal(out, want);
+}
+
+static void test_null_arguments(void **state)
+{
+    (void)state;
+    repro_seed root = repro_seed_from_u64(1), out = sentinel;
+    size_t off = 77;
+    assert_int_equal(repro_seed_path(root, NULL, &out), REPRO_ERR_NULL);
+    assert_int_equal(repro_seed_path(root, "a", NULL), REPRO_ERR_NULL);
+    assert_int_equal(repro_seed_path_ex(root, NULL, &out, &off), REPRO_ERR_NULL);
+    assert_int_equal(repro_seed_from_hex(NULL, &out), REPRO_ERR_NULL);
+    assert_int_equal(repro_seed_from_hex("00", NULL), REPRO_ERR_NULL);
+    assert_int_equal(repro_seed_from_bytes_checked(NULL, 1, &out), REPRO_ERR_NULL);
+    assert_int_equal(repro_seed_from_bytes_checked("a", 1, NULL), REPRO_ERR_NULL);
+    assert_seed_equal(out, sentinel);
+    assert_int_equal(repro_seed_from_bytes_checked(NULL, 0, &out), REPRO_OK);
+    /* NULL with length 0, and NULL strings, are the empty byte string */
+    repro_seed empty = repro_seed_from_bytes("", 0);
+    assert_seed_equal(out, empty);
+    assert_seed_equal(repro_seed_from_bytes(NULL, 0), empty);
+    assert_seed_equal(repro_seed_from_string(NULL), empty);
+    assert_seed_equal(repro_seed_named(root, NULL, 0), repro_seed_named(root, "", 0));
+}
+
+static void test_seed_equal(void **state)
+{
+    (void)state;
+    repro_seed a = repro_seed_from_u64(5), b = a;
+    assert_int_equal(repro_seed_equal(a, b), 1);
+    for (int k = 0; k < 4; k++) {
+        b = a;
+        b.w[k] ^= UINT64_C(1) << 63;
+        assert_int_equal(repro_seed_equal(a, b), 0);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_vectors),   cmocka_unit_test(test_spec_examples),
+        cmocka_unit_test(test_path_composition), cmocka_unit_test(test_null_arguments),
+        cmocka_unit_test(test_seed_equal),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
