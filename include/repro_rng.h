@@ -227,12 +227,21 @@ REPRO_API int repro_fill_bounded_u64_at(const repro_stream *s, uint64_t position
 /* ------------------------------------------------------------------------------ */
 /* Longest saved state including the NUL. */
 #define REPRO_STATE_MAX 128
-/* Writes the state and returns its length (without NUL).  Errors: REPRO_ERR_NULL,
- * REPRO_ERR_BUFFER (cap too small; buf gets "" when cap > 0). */
+/* Writes the state (seed hex in lower case, position in decimal) and returns its
+ * length (without NUL).  Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM (s never
+ * initialised), REPRO_ERR_BUFFER (cap too small; buf gets "" when cap > 0).
+ * Contract: yes (the text format). */
 REPRO_API int repro_stream_save(const repro_stream *s, char *buf, size_t cap);
-/* Errors: REPRO_ERR_NULL, REPRO_ERR_STATE_*; s untouched on error. */
+/* Restores (algorithm, seed, position) from a saved state: hex digits of either
+ * case, leading zeros in the position allowed, nothing after it.  Fields are checked
+ * left to right and the first wrong one is reported: REPRO_ERR_STATE_EMPTY,
+ * _VERSION, _ALGORITHM, _FIELD (a ':' missing after a field), _HEX_DIGIT,
+ * _HEX_LENGTH, _POSITION (no digits, or >= 2^64), _TRAILING; or REPRO_ERR_NULL.
+ * s untouched on error.  Contract: yes. */
 REPRO_API int repro_stream_load(repro_stream *s, const char *text);
-/* As repro_stream_load; on error stores the byte offset where parsing failed. */
+/* As repro_stream_load; on error stores in *err_offset (when not NULL) the byte
+ * offset where parsing failed: the start of the bad field, or the bad byte for
+ * _HEX_DIGIT, _FIELD and _TRAILING.  Contract: yes. */
 REPRO_API int repro_stream_load_ex(repro_stream *s, const char *text, size_t *err_offset);
 
 /* ------------------------------------------------------------------------------ */
@@ -252,122 +261,197 @@ REPRO_API int repro_isa_supported(const char *name);
 /* Deterministic math: IEEE double +, -, *, / and sqrt only, in a fixed order.     */
 /* Contract: yes (same bits everywhere).                                           */
 /* ------------------------------------------------------------------------------ */
-/* Natural log, within 1 ulp.  log(0) = -inf, log(x<0) = NaN, log(+inf) = +inf,
- * log(NaN) = NaN, log(1) = 0; subnormals handled. */
+/* Natural log, within 1 ulp.  log(+-0) = -inf, log(x<0) = NaN, log(+inf) = +inf,
+ * log(NaN) = NaN, log(1) = +0; subnormals handled.  Every NaN result is the same
+ * quiet NaN (bits 0x7ff8000000000000).  fdlibm's algorithm. */
 REPRO_API double repro_math_log(double x);
-/* Inverse standard normal CDF, within 8 ulp on (0,1).  0 -> -inf, 1 -> +inf,
- * outside [0,1] or NaN -> NaN. */
+/* Inverse standard normal CDF, within 8 ulp (relative error below 2e-15) on (0,1),
+ * 2^-1074 and 1 - 2^-53 included (Wichura's AS241 with this library's log).
+ * +-0 -> -inf, 1 -> +inf, outside [0,1] or NaN -> NaN (0x7ff8000000000000). */
 REPRO_API double repro_math_inv_normal_cdf(double u);
-/* e^x, within 1 ulp; overflow gives +inf, underflow 0 (or subnormal). */
+/* e^x, within 1 ulp; overflow gives +inf, underflow 0 (or subnormal);
+ * exp(-inf) = 0, exp(NaN) = NaN (0x7ff8000000000000).  fdlibm's algorithm. */
 REPRO_API double repro_math_exp(double x);
 
 /* ------------------------------------------------------------------------------ */
 /* Distributions.  n draws each; position advances by the words consumed.          */
-/* Errors: REPRO_ERR_NULL, REPRO_ERR_PARAM (nothing drawn).  docs/DISTRIBUTIONS.md  */
-/* gives each algorithm and its word consumption.  Contract: yes.                  */
+/* Errors: REPRO_ERR_NULL (s NULL, or out NULL with n > 0), REPRO_ERR_ALGORITHM     */
+/* (uninitialised stream), REPRO_ERR_PARAM; nothing drawn on error.                 */
+/* docs/DISTRIBUTIONS.md gives each algorithm and its word consumption.            */
+/* Contract: yes.                                                                   */
 /* ------------------------------------------------------------------------------ */
 /* mean + stddev * normal; stddev >= 0, both finite. */
 REPRO_API int repro_fill_gaussian(repro_stream *s, double *out, size_t n,
                                   double mean, double stddev);
-/* Uniform double in [a, b); a < b, both finite. */
+/* Uniform double in [a, b): a + (b - a) u, u a double in [0,1); a value that rounds
+ * to b becomes the largest double below b.  a < b, both finite (b - a may overflow). */
 REPRO_API int repro_fill_uniform(repro_stream *s, double *out, size_t n, double a, double b);
-/* 1 with probability p in [0,1], else 0. */
+/* 1 with probability p in [0,1] (exactly: u < p, u a double in [0,1)), else 0. */
 REPRO_API int repro_fill_bernoulli(repro_stream *s, uint8_t *out, size_t n, double p);
 /* Gamma(shape k > 0, scale theta > 0). */
 REPRO_API int repro_fill_gamma(repro_stream *s, double *out, size_t n, double shape,
                                double scale);
 /* Beta(a > 0, b > 0). */
 REPRO_API int repro_fill_beta(repro_stream *s, double *out, size_t n, double a, double b);
-/* Poisson(lambda >= 0, finite, <= 1e15). */
+/* Poisson(lambda >= 0, finite, <= 1e15); lambda = 0 gives 0 and draws nothing. */
 REPRO_API int repro_fill_poisson(repro_stream *s, uint64_t *out, size_t n, double lambda);
-/* Binomial(trials, p in [0,1]). */
+/* Binomial(trials, p in [0,1]); trials = 0, p = 0 or p = 1 draw nothing. */
 REPRO_API int repro_fill_binomial(repro_stream *s, uint64_t *out, size_t n,
                                   uint64_t trials, double p);
 
 /* ------------------------------------------------------------------------------ */
 /* Shuffles and random-access permutations.  Contract: yes.                        */
 /* ------------------------------------------------------------------------------ */
-/* Fisher-Yates shuffle of count elements of size bytes each, unbiased bounded draws.
- * Errors: REPRO_ERR_NULL, REPRO_ERR_ARG (size == 0). */
+/* Fisher-Yates (Durstenfeld) shuffle of count elements of size bytes each, in place,
+ * no allocation: for i = count-1 down to 1, swap element i with element j, where
+ * j = repro_next_bounded_u32(s, i+1) when i+1 < 2^32, else repro_next_bounded_u64(s,
+ * i+1).  The rule depends only on i, so 32- and 64-bit platforms give the same order;
+ * count - 1 bounded draws (none for count < 2).  base may be NULL only when count == 0.
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_ARG (size == 0, or count * size overflows);
+ * nothing drawn on error.  Contract: yes. */
 REPRO_API int repro_shuffle(repro_stream *s, void *base, size_t count, size_t size);
 
-/* A bijection of [0, n) computed per index in O(1) time and memory.  Complete type;
- * the fields are not API. */
+/* A keyed bijection of [0, n), any n in [1, 2^64-1], with O(1) time and memory per
+ * index, so each worker can compute its own shard of an epoch's order without
+ * materialising it.  The construction (details in src/shuffle/permutation.c):
+ *   keys: K[4j..4j+3] = threefry4x64-20 with key = the seed's words and counter
+ *     (j, n, 0, 0x525256315045524D "RRV1PERM"), j = 0, 1, 2: each (seed, n) gets an
+ *     independent permutation.
+ *   n <= 64: at(i) = element i of the array 0, 1, ..., n-1 after repro_shuffle with
+ *     a philox4x32-10 stream of seed K[0..3]: exactly uniform over the n! orders.
+ *   n > 64: w = bit length of n-1, so 2^w < 2n; P(x) = (E(x) + K[8]) mod 2^w, E an
+ *     8-round alternating Feistel network on w bits with round keys K[0..7] (the
+ *     added K[8] makes odd permutations as likely as even ones: a Feistel network is
+ *     always even); at(i) applies P until the value is below n (cycle walking: fewer
+ *     than 2 evaluations expected), inverse(x) likewise with the inverse of P.
+ * Two paths because a Feistel network on a few bits mixes slowly (n <= 32: its orders
+ * are measurably far from uniform).  Complete type, so it lives on the stack; the
+ * fields are not API.  Contract: yes. */
 typedef struct repro_permutation {
     uint64_t n_;
-    uint64_t keys_[8];
-    uint32_t half_bits_;
-    uint32_t rounds_;
+    uint64_t keys_[8];  /* K[0..7] */
+    uint64_t offset_;   /* K[8] */
+    uint32_t hi_bits_;  /* floor(w/2): the high half */
+    uint32_t lo_bits_;  /* ceil(w/2): the low half */
+    uint32_t rounds_;   /* 8 (fewer only in the tests' weakened variant) */
 } repro_permutation;
 #define REPRO_PERMUTATION_INVALID UINT64_MAX
+/* sizeof(repro_permutation), for bindings. */
 REPRO_API size_t repro_permutation_sizeof(void);
-/* n in [1, 2^64-1].  Errors: REPRO_ERR_NULL, REPRO_ERR_ARG (n == 0). */
+/* n in [1, 2^64-1].  Errors: REPRO_ERR_NULL, REPRO_ERR_ARG (n == 0); p untouched
+ * on error. */
 REPRO_API int repro_permutation_init(repro_permutation *p, repro_seed seed, uint64_t n);
-/* The image of i, or REPRO_PERMUTATION_INVALID when i >= n. */
+/* The image of i, or REPRO_PERMUTATION_INVALID when i >= n or p is NULL. */
 REPRO_API uint64_t repro_permutation_at(const repro_permutation *p, uint64_t i);
-/* The i with at(i) == x, or REPRO_PERMUTATION_INVALID when x >= n. */
+/* The i with at(i) == x, or REPRO_PERMUTATION_INVALID when x >= n or p is NULL. */
 REPRO_API uint64_t repro_permutation_inverse(const repro_permutation *p, uint64_t x);
+/* out[k] = repro_permutation_at(p, first + k) for k < count: a worker's shard of an
+ * epoch, computed faster than by single calls.  Errors: REPRO_ERR_NULL (p NULL, or out
+ * NULL with count > 0), REPRO_ERR_ARG (first + count > n); out untouched on error. */
+REPRO_API int repro_permutation_fill(const repro_permutation *p, uint64_t first,
+                                     uint64_t *out, size_t count);
 
 /* ------------------------------------------------------------------------------ */
 /* Compatibility modes (reproduce numpy and JAX bit for bit); see docs/MIGRATION.md */
 /* ------------------------------------------------------------------------------ */
-/* numpy.random.SeedSequence.  Complete type; fields are not API. */
+/* Outputs here are fixed by numpy and JAX, not by contract rr1.  Contract: no (they
+ * track numpy >= 1.17 and JAX's threefry2x32, which have not changed them so far). */
+
+/* numpy.random.SeedSequence (pool size 4).  Complete type, so it can live on the
+ * stack; fields are not API. */
 #define REPRO_NUMPY_SEEDSEQ_MAX_WORDS 64
 typedef struct repro_numpy_seedseq {
     uint32_t pool_[4];
+    uint32_t entropy_[REPRO_NUMPY_SEEDSEQ_MAX_WORDS];
     uint32_t spawn_key_[REPRO_NUMPY_SEEDSEQ_MAX_WORDS];
+    uint32_t n_entropy_;
     uint32_t n_spawn_key_;
-    uint32_t n_children_spawned_;
+    uint64_t n_children_spawned_;
 } repro_numpy_seedseq;
-/* entropy: n_entropy u32 words, least significant first (numpy's int -> words);
- * spawn_key: n_spawn_key words.  Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT (too many). */
+/* sizeof(repro_numpy_seedseq) and sizeof(repro_numpy_philox), for bindings that
+ * allocate them without the header.  Contract: no. */
+REPRO_API size_t repro_numpy_seedseq_sizeof(void);
+REPRO_API size_t repro_numpy_philox_sizeof(void);
+/* SeedSequence(entropy, spawn_key).  Both are given as numpy coerces them to u32
+ * words: an int becomes its words least significant first (0 -> one word 0), a list
+ * the concatenation of its elements' words; a spawn key element i < 2^32 is one word.
+ * n_entropy may be 0 (entropy []); pointers may be NULL only for 0 words.
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT (more than REPRO_NUMPY_SEEDSEQ_MAX_WORDS
+ * words in either).  Contract: no. */
 REPRO_API int repro_numpy_seedseq_init(repro_numpy_seedseq *ss, const uint32_t *entropy,
                                        size_t n_entropy, const uint32_t *spawn_key,
                                        size_t n_spawn_key);
+/* SeedSequence.generate_state(n, np.uint32 / np.uint64) into out[n].
+ * Errors: REPRO_ERR_NULL.  Contract: no. */
 REPRO_API int repro_numpy_seedseq_generate_u32(const repro_numpy_seedseq *ss,
                                                uint32_t *out, size_t n);
 REPRO_API int repro_numpy_seedseq_generate_u64(const repro_numpy_seedseq *ss,
                                                uint64_t *out, size_t n);
-/* The next child of ss (ss->spawn_key + (n_children_spawned,)); advances ss. */
+/* The next child, SeedSequence.spawn(1)[0]: same entropy, spawn key
+ * ss's key + (n_children_spawned,); advances ss's child count.  Errors:
+ * REPRO_ERR_NULL, REPRO_ERR_COMPAT (the child's key would exceed the word limit;
+ * ss unchanged).  Contract: no. */
 REPRO_API int repro_numpy_seedseq_spawn(repro_numpy_seedseq *ss, repro_numpy_seedseq *child);
 
-/* numpy.random.Philox.  Complete type; fields are not API. */
+/* numpy.random.Philox (Philox4x64-10).  Complete type; fields are not API. */
 typedef struct repro_numpy_philox {
     uint64_t ctr_[4];
     uint64_t key_[2];
     uint64_t buffer_[4];
     uint32_t buffer_pos_;
-    uint32_t has_uint32_;
-    uint32_t uinteger_;
     uint32_t pad_;
 } repro_numpy_philox;
+/* Philox(key=..., counter=...): key and counter as u64 words, least significant
+ * first.  Errors: REPRO_ERR_NULL.  Contract: no. */
 REPRO_API int repro_numpy_philox_init(repro_numpy_philox *g, const uint64_t key[2],
                                       const uint64_t counter[4]);
+/* Philox(seed) for Philox(SeedSequence(...)): key = ss.generate_state(2, uint64),
+ * counter 0.  Errors: REPRO_ERR_NULL.  Contract: no. */
 REPRO_API int repro_numpy_philox_from_seedseq(repro_numpy_philox *g,
                                               const repro_numpy_seedseq *ss);
-REPRO_API uint64_t repro_numpy_philox_next_u64(repro_numpy_philox *g);   /* random_raw */
-REPRO_API double repro_numpy_philox_next_double(repro_numpy_philox *g);  /* Generator.random */
-/* Philox.advance(delta) with delta as 4 u64 words, least significant first. */
+/* Philox.random_raw(): the next 64-bit output.  g must be initialised; a NULL g
+ * returns 0 and draws nothing.  Contract: no. */
+REPRO_API uint64_t repro_numpy_philox_next_u64(repro_numpy_philox *g);
+/* Generator(Philox).random(): (next_u64 >> 11) * 2^-53, in [0,1).  A NULL g returns
+ * -1.0 (outside [0,1)) and draws nothing.  Contract: no. */
+REPRO_API double repro_numpy_philox_next_double(repro_numpy_philox *g);
+/* Philox.advance(delta): adds delta (4 u64 words, least significant first, i.e.
+ * delta mod 2^256) to the 256-bit counter, which counts blocks of 4 outputs, and
+ * drops the buffered outputs.  Errors: REPRO_ERR_NULL.  Contract: no. */
 REPRO_API int repro_numpy_philox_advance(repro_numpy_philox *g, const uint64_t delta[4]);
-/* Philox.jumped(jumps): a copy advanced by jumps * 2^128 draws. */
+/* Philox.jumped(jumps): a copy of g advanced by jumps * 2^128 (g is unchanged).
+ * Errors: REPRO_ERR_NULL.  Contract: no. */
 REPRO_API int repro_numpy_philox_jumped(const repro_numpy_philox *g, uint64_t jumps,
                                         repro_numpy_philox *out);
 
-/* JAX threefry2x32 PRNG keys (jax.random.key_data layout: two u32). */
+/* JAX threefry2x32 PRNG keys (jax.random.key_data layout: two u32 words).  The
+ * partitionable argument is the value of JAX's jax_threefry_partitionable flag, 0 or
+ * 1 (1 is JAX's default since jax 0.5.0); other values give REPRO_ERR_COMPAT. */
 typedef struct { uint32_t k[2]; } repro_jax_key_t;
-/* jax.random.PRNGKey(seed) for a 64-bit seed (sign-extended as JAX does for ints). */
+/* jax.random.PRNGKey(seed) / key_data(jax.random.key(seed)) with jax_enable_x64 on:
+ * {seed >> 32, seed & 0xFFFFFFFF} of the 64-bit two's complement.  Contract: no. */
 REPRO_API repro_jax_key_t repro_jax_key(int64_t seed);
-/* jax.random.split(key, num) into out[num].  partitionable: the value of the
- * jax_threefry_partitionable flag (1 by default since jax 0.5.0). */
+/* The same with jax_enable_x64 off (JAX's default): the seed is first wrapped to 32
+ * bits, so the key is {0, seed & 0xFFFFFFFF}.  Contract: no. */
+REPRO_API repro_jax_key_t repro_jax_key_x32(int64_t seed);
+/* jax.random.split(key, num) into out[num].  With partitionable 0, 2 * num must be
+ * below 2^32.  Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT.  Contract: no. */
 REPRO_API int repro_jax_split(repro_jax_key_t key, size_t num, int partitionable,
                               repro_jax_key_t *out);
+/* jax.random.fold_in(key, data) (the same for both flag values).  Contract: no. */
 REPRO_API repro_jax_key_t repro_jax_fold_in(repro_jax_key_t key, uint32_t data);
-/* jax.random.bits(key, (n,), uint32 / uint64). */
+/* jax.random.bits(key, (n,), uint32 / uint64) into out[n] (uint64 needs
+ * jax_enable_x64 in JAX).  With partitionable 0, n (uint32) or 2n (uint64) words must
+ * be below 2^32 - 1 (JAX's multi-block path beyond that is not implemented).
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT.  Contract: no. */
 REPRO_API int repro_jax_random_bits32(repro_jax_key_t key, size_t n, int partitionable,
                                       uint32_t *out);
 REPRO_API int repro_jax_random_bits64(repro_jax_key_t key, size_t n, int partitionable,
                                       uint64_t *out);
-/* jax.random.uniform(key, (n,), float32 / float64) in [0,1). */
+/* jax.random.uniform(key, (n,), float32 / float64) in [0,1) (float64 needs
+ * jax_enable_x64): the top 23 / 52 bits of bits32 / bits64 as the mantissa of a
+ * number in [1,2), minus 1.  Errors and limits as for the bits functions.
+ * Contract: no. */
 REPRO_API int repro_jax_uniform_f32(repro_jax_key_t key, size_t n, int partitionable,
                                     float *out);
 REPRO_API int repro_jax_uniform_f64(repro_jax_key_t key, size_t n, int partitionable,

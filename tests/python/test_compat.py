@@ -1,0 +1,126 @@
+"""repro_rng.compat: numpy's SeedSequence/Philox checked live against numpy itself,
+JAX's threefry keys against the known answers of tests/vectors/jax_threefry.txt
+(copied from JAX's own tests), and argument errors."""
+
+import struct
+import unittest
+
+import support
+from repro_rng import ReproError, compat
+
+
+class NumpyLive(unittest.TestCase):
+    """The same calls on numpy and on compat give the same numbers."""
+
+    def setUp(self):
+        self.np = support.numpy_or_skip()
+
+    def test_philox_raw_and_random(self):
+        np = self.np
+        for seed in (0, 12345, 2**64 - 1, 2**100 + 7, [1, 2, 3], [2**40, 5], []):
+            with self.subTest(seed=seed):
+                ours, theirs = compat.Philox(seed), np.random.Philox(seed)
+                self.assertEqual(list(ours.random_raw(7)), list(theirs.random_raw(7)))
+                gen = np.random.Generator(theirs)
+                self.assertEqual(list(ours.random(9)), list(gen.random(9)))
+                self.assertEqual(ours.random_raw(), int(theirs.random_raw()))
+
+    def test_seedseq_spawn_tree(self):
+        np = self.np
+        ours = compat.SeedSequence(99, spawn_key=(4,)).spawn(3)[2].spawn(2)[1]
+        theirs = np.random.SeedSequence(99, spawn_key=(4,)).spawn(3)[2].spawn(2)[1]
+        self.assertEqual(ours.spawn_key, theirs.spawn_key)
+        for dtype in (np.uint32, np.uint64):
+            self.assertEqual(list(ours.generate_state(6, dtype)),
+                             list(theirs.generate_state(6, dtype)))
+        self.assertEqual(list(compat.Philox(ours).random_raw(5)),
+                         list(np.random.Philox(theirs).random_raw(5)))
+
+    def test_key_counter_advance_jumped(self):
+        np = self.np
+        key, counter = 2**127 + 5, 2**256 - 3
+        ours = compat.Philox(key=key, counter=counter)
+        theirs = np.random.Philox(key=key, counter=counter)
+        ours.random_raw(3), theirs.random_raw(3)
+        ours.advance(2**130 + 9), theirs.advance(2**130 + 9)
+        self.assertEqual(list(ours.random_raw(6)), list(theirs.random_raw(6)))
+        self.assertEqual(list(ours.jumped(3).random_raw(6)),
+                         list(theirs.jumped(3).random_raw(6)))
+
+
+def _float32(text):
+    """A float32's shortest repr read back to that float32."""
+    return struct.unpack("<f", struct.pack("<f", float(text)))[0]
+
+
+class JaxKnownAnswers(unittest.TestCase):
+    """The lines of tests/vectors/jax_threefry.txt (see its comments for sources)."""
+
+    def test_vectors(self):
+        seen = 0
+        for rec in support.vector_records("jax_threefry.txt"):
+            kind, f = rec[0], rec[1:]
+            with self.subTest(line=" ".join(rec)):
+                if kind == "key":
+                    self.assertEqual(compat.jax_key(int(f[1]), x64=f[0] == "x64"),
+                                     (int(f[2]), int(f[3])))
+                elif kind == "split":
+                    n = int(f[3])
+                    want = [(int(f[4 + 2 * i]), int(f[5 + 2 * i])) for i in range(n)]
+                    self.assertEqual(compat.jax_split((int(f[1]), int(f[2])), n,
+                                                      partitionable=f[0] == "1"), want)
+                elif kind == "fold_in":
+                    self.assertEqual(compat.jax_fold_in((int(f[0]), int(f[1])), int(f[2])),
+                                     (int(f[3]), int(f[4])))
+                elif kind in ("bits32", "bits64", "bits64_x32"):
+                    width = 32 if kind == "bits32" else 64
+                    got = compat.jax_bits((int(f[1]), int(f[2])), int(f[3]), width,
+                                          partitionable=f[0] == "1")
+                    if kind == "bits64_x32":
+                        got = [int(v) & 0xFFFFFFFF for v in got]
+                    self.assertEqual([int(v) for v in got], [int(v) for v in f[4:]])
+                elif kind.startswith("uniform32"):
+                    got = compat.jax_uniform((int(f[1]), int(f[2])), int(f[3]),
+                                             partitionable=f[0] == "1")
+                    for g, w in zip(got, f[4:]):
+                        if kind == "uniform32":  # exact float32 reprs
+                            self.assertEqual(_float32(w), g)
+                        else:
+                            self.assertLessEqual(abs(float(g) - float(w)), 1e-6)
+                else:
+                    self.assertEqual(kind, "threefry")
+                    continue
+                seen += 1
+        self.assertEqual(seen, 27)
+
+    def test_partitionable_split_is_fold_in(self):
+        # JAX's test_threefry_split_fold_in_symmetry, with testPRNGValues' fold_in value.
+        self.assertEqual(compat.jax_split(compat.jax_key(0), 5)[4], (2285895361, 433833334))
+
+
+class Errors(unittest.TestCase):
+    def test_numpy_errors(self):
+        with self.assertRaises(ValueError):
+            compat.SeedSequence(-1)
+        with self.assertRaises(TypeError):
+            compat.SeedSequence(1.5)
+        with self.assertRaises(ReproError):
+            compat.SeedSequence(2**(32 * 65))
+        with self.assertRaises(ValueError):
+            compat.Philox(1, key=2)
+        with self.assertRaises(ValueError):
+            compat.Philox(key=2**128)
+        with self.assertRaises(ValueError):
+            compat.SeedSequence(1).generate_state(2, "int32")
+
+    def test_jax_errors(self):
+        with self.assertRaises(ValueError):
+            compat.jax_split((0, 2**32), 2)
+        with self.assertRaises(ValueError):
+            compat.jax_bits((0, 0), 3, width=16)
+        with self.assertRaises(ValueError):
+            compat.jax_uniform((0, 0), 3, partitionable=2)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,125 @@
+"""Library loading: the search order, the error that lists every path tried, the
+major-version check, the one signature table, versions in step with the header."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import support
+import repro_rng
+from repro_rng import _lib
+
+HEADER = (support.REPO / "include" / "repro_rng.h").read_text()
+PACKAGE = support.REPO / "bindings" / "python"
+
+
+def run_python(code, env_changes, cwd="/", pythonpath=PACKAGE):
+    env = {k: v for k, v in os.environ.items() if k != "REPRO_RNG_LIBRARY"}
+    env["PYTHONPATH"] = str(pythonpath)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.update(env_changes)
+    return subprocess.run([sys.executable, "-c", code], env=env, cwd=cwd,
+                          capture_output=True, text=True, timeout=60)
+
+
+class Loading(unittest.TestCase):
+    def test_explicit_library_only(self):
+        self.assertEqual(_lib.candidates({"REPRO_RNG_LIBRARY": "/x/lib.so"}),
+                         [("/x/lib.so", "REPRO_RNG_LIBRARY")])
+        if os.environ.get("REPRO_RNG_LIBRARY"):
+            self.assertEqual(repro_rng.library_path(), os.environ["REPRO_RNG_LIBRARY"])
+
+    def test_search_order(self):
+        paths = [p for p, _ in _lib.candidates({})]
+        build = str(support.REPO / "build" / "lib" / ("librepro_rng.so.%d" % _lib.MAJOR))
+        self.assertEqual(paths[0], build)  # imported from the source tree
+        self.assertEqual(paths[1], "librepro_rng.so.%d" % _lib.MAJOR)
+        self.assertIn(os.path.join(sys.prefix, "lib", paths[1]), paths)
+        self.assertIn("/usr/local/lib/" + paths[1], paths)
+        self.assertEqual(len(paths), len(set(paths)))
+
+    def test_failure_lists_every_path(self):
+        cands = [("/nonexistent/a/librepro_rng.so.0", "one"),
+                 ("/nonexistent/b/librepro_rng.so.0", "two")]
+        with self.assertRaises(ImportError) as cm:
+            _lib.load(cands + [("libc.so.6", "not ours")])
+        msg = str(cm.exception)
+        for path, origin in cands:
+            self.assertIn(path, msg)
+            self.assertIn(origin, msg)
+        self.assertIn("libc.so.6 (not ours)", msg)  # loads, but has no repro_version
+        self.assertIn("repro_version", msg)
+
+    def test_major_version_check(self):
+        _lib.check_major("%d.7.3" % _lib.MAJOR, "x")
+        with self.assertRaises(ImportError) as cm:
+            _lib.check_major("%d.0.0" % (_lib.MAJOR + 1), "/p/lib.so")
+        self.assertIn("/p/lib.so", str(cm.exception))
+        self.assertIn("major version %d" % _lib.MAJOR, str(cm.exception))
+
+    def test_import_fails_clearly(self):
+        proc = run_python("import repro_rng", {"REPRO_RNG_LIBRARY": "/nonexistent/x.so"})
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("/nonexistent/x.so (REPRO_RNG_LIBRARY)", proc.stderr)
+        self.assertIn("ImportError", proc.stderr)
+
+    def test_default_finds_the_build_tree(self):
+        """Without REPRO_RNG_LIBRARY, from any directory, a package imported from a
+        source checkout loads <checkout>/build/lib/librepro_rng.so.MAJOR.  Run in a
+        copy of the checkout's layout whose build/lib holds the library under test
+        (the repository's own build/ may belong to another build)."""
+        soname = "librepro_rng.so.%d" % _lib.MAJOR
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / "include").mkdir()
+            (root / "include" / "repro_rng.h").write_text(HEADER)
+            shutil.copytree(PACKAGE / "repro_rng", root / "bindings" / "python" / "repro_rng",
+                            ignore=shutil.ignore_patterns("__pycache__"))
+            (root / "build" / "lib").mkdir(parents=True)
+            proc = run_python("import repro_rng", {}, pythonpath=root / "bindings" / "python")
+            self.assertNotEqual(proc.returncode, 0)  # nothing built there yet
+            self.assertIn("tried:\n  %s (repository build tree)"
+                          % (root / "build" / "lib" / soname), proc.stderr)
+            os.symlink(repro_rng.library_path(), root / "build" / "lib" / soname)
+            proc = run_python("import repro_rng; print(repro_rng.library_path())", {},
+                              pythonpath=root / "bindings" / "python")
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertEqual(proc.stdout.strip(), str(root / "build" / "lib" / soname))
+
+
+class Declarations(unittest.TestCase):
+    def test_one_table_matches_the_header(self):
+        """Every function in the table is declared in the header, with as many
+        parameters as the table gives it argtypes."""
+        fills = {n for base in re.findall(r"REPRO_DECLARE_FILL\((\w+),", HEADER)
+                 for n in ("repro_fill_" + base, "repro_fill_%s_at" % base)}
+        self.assertIn("repro_fill_double_at", fills)
+        for name, (_, argtypes) in _lib.SIGNATURES.items():
+            with self.subTest(name=name):
+                self.assertIs(getattr(_lib.lib, name).argtypes, argtypes)
+                if name in fills:
+                    self.assertEqual(len(argtypes), 3 if not name.endswith("_at") else 4)
+                    continue
+                m = re.search(r"REPRO_API [^;]*?\b%s\s*\(([^)]*)\)" % name, HEADER)
+                self.assertIsNotNone(m, "not declared in include/repro_rng.h")
+                params = m.group(1).strip()
+                count = 0 if params in ("", "void") else params.count(",") + 1
+                self.assertEqual(len(argtypes), count)
+
+    def test_versions_in_step(self):
+        header = re.search(r'#define REPRO_VERSION_STRING "([^"]+)"', HEADER).group(1)
+        major = re.search(r"#define REPRO_VERSION_MAJOR (\d+)", HEADER).group(1)
+        pyproject = (PACKAGE / "pyproject.toml").read_text()
+        self.assertEqual(repro_rng.__version__, header)
+        self.assertEqual(repro_rng.library_version(), header)
+        self.assertEqual(str(_lib.MAJOR), major)
+        self.assertIn('version = "%s"' % header, pyproject)
+
+
+if __name__ == "__main__":
+    unittest.main()
