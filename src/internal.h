@@ -44,6 +44,9 @@ extern const repro_isa_table repro_isa_scalar;
 
 /* The table chosen by CPU detection, REPRO_RNG_ISA or repro_set_isa (src/dispatch.c). */
 const repro_isa_table *repro_isa_active(void);
+/* The table of "scalar", "sse2", "avx2", "avx512" or "neon" when this build has it
+ * and this CPU runs it, else NULL (tests and benchmarks reach every table). */
+const repro_isa_table *repro_isa_lookup(const char *name);
 
 /* 1 for the six valid repro_algorithm values. */
 static inline int repro_algorithm_valid(uint32_t a)

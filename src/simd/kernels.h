@@ -1,0 +1,350 @@
+/* The SIMD kernels, one body for every ISA.  An ISA file (src/simd/<isa>.c)
+ * includes its primitive layer (x86.h or neon.h: the register type V, RS_VL64
+ * 64-bit lanes per register, and the v_* operations), defines RS_TABLE and
+ * RS_ISA_NAME, and includes this file, which defines the ISA's repro_isa_table.
+ *
+ * Layout: lane i of a register holds block i of a group, so a group is RS_VL64
+ * blocks for the 64-bit algorithms and philox4x32, 2*RS_VL64 for threefry4x32;
+ * the layer's interleaving stores write the group's words in stream order.
+ * Whatever does not fill a group goes to the scalar reference, so every kernel
+ * gives exactly repro_isa_scalar's words. */
+#include "internal.h"
+#include "core/philox.h"
+#include "core/threefry.h"
+#include "stream/convert.h"
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the SIMD kernels store stream words in little-endian order"
+#endif
+
+#define RS_VL32 (2 * RS_VL64)
+
+/* Lane e of the counter register: block e of the group.  threefry4x32 packs two
+ * counter registers c0, c1 = c0 + 2 with v_split32, which pairs lanes within
+ * 128-bit granules; these offsets put its 32-bit lanes in block order. */
+static const uint64_t rs_iota[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+static const uint64_t rs_iota_split[8] = {0, 1, 4, 5, 8, 9, 12, 13};
+
+/* A group function computes nu (1..RS_U) consecutive groups, statement by
+ * statement in step, so that their dependency chains overlap.  It is always
+ * inlined, so nu is a constant and the loops below unroll. */
+#define RS_U 2
+#define RS_INLINE static inline __attribute__((always_inline))
+#define RS_EACH(...) _Pragma("GCC unroll 4") for (int u = 0; u < nu; u++) { __VA_ARGS__ }
+
+/* ---- Philox ------------------------------------------------------------------ */
+/* philox4x32 on 64-bit lanes: a word lives in the low half of a lane (the high
+ * half is ignored), so v_mul32x32 yields lo in the low half and hi = product >> 32. */
+typedef struct { V k0[10], k1[10]; } rs_keys_philox4x32;
+
+static inline void rs_setup_philox4x32(rs_keys_philox4x32 *k, const uint64_t w[4])
+{
+    uint32_t k0 = (uint32_t)w[0], k1 = (uint32_t)(w[0] >> 32);
+    for (int r = 0; r < 10; r++, k0 += REPRO_PHILOX_W32_0, k1 += REPRO_PHILOX_W32_1) {
+        k->k0[r] = v_set1_64(k0);
+        k->k1[r] = v_set1_64(k1);
+    }
+}
+
+RS_INLINE void rs_group_philox4x32(const rs_keys_philox4x32 *k, const uint64_t w[4],
+                                   const V *c, uint32_t *out, int nu)
+{
+    const V m0 = v_set1_64(REPRO_PHILOX_M4x32_0), m1 = v_set1_64(REPRO_PHILOX_M4x32_1);
+    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
+    RS_EACH(x0[u] = c[u]; x1[u] = v_srli64(c[u], 32); x2[u] = v_set1_64(w[1]);
+            x3[u] = v_set1_64(w[1] >> 32);)
+    _Pragma("GCC unroll 10") for (int r = 0; r < 10; r++) {
+        RS_EACH(V p0 = v_mul32x32(x0[u], m0), p1 = v_mul32x32(x2[u], m1);
+                x0[u] = v_xor(v_xor(v_srli64(p1, 32), x1[u]), k->k0[r]);
+                x1[u] = p1;
+                x2[u] = v_xor(v_xor(v_srli64(p0, 32), x3[u]), k->k1[r]);
+                x3[u] = p0;)
+    }
+    const V lo = v_set1_64(0xFFFFFFFFu);
+    RS_EACH(v_store_2x64(out + u * 4 * RS_VL64, v_or(v_and(x0[u], lo), v_slli64(x1[u], 32)),
+                         v_or(v_and(x2[u], lo), v_slli64(x3[u], 32)));)
+}
+
+/* 64x64 -> 128 multiply by a constant from four 32x32 -> 64 products. */
+static inline V rs_mulhilo64(V a, uint64_t m, V *hi)
+{
+    const V mlo = v_set1_64(m & 0xFFFFFFFFu), mhi = v_set1_64(m >> 32);
+    const V lo32 = v_set1_64(0xFFFFFFFFu);
+    V ahi = v_srli64(a, 32);
+    V ll = v_mul32x32(a, mlo), lh = v_mul32x32(a, mhi);
+    V hl = v_mul32x32(ahi, mlo), hh = v_mul32x32(ahi, mhi);
+    V mid = v_add64(v_add64(v_srli64(ll, 32), v_and(lh, lo32)), v_and(hl, lo32));
+    *hi = v_add64(v_add64(hh, v_srli64(lh, 32)), v_add64(v_srli64(hl, 32), v_srli64(mid, 32)));
+    return v_or(v_and(ll, lo32), v_slli64(mid, 32));
+}
+
+typedef struct { V k0[10], k1[10]; } rs_keys_philox64;
+typedef rs_keys_philox64 rs_keys_philox2x64, rs_keys_philox4x64;
+
+static inline void rs_setup_philox64(rs_keys_philox64 *k, uint64_t k0, uint64_t k1)
+{
+    for (int r = 0; r < 10; r++, k0 += REPRO_PHILOX_W64_0, k1 += REPRO_PHILOX_W64_1) {
+        k->k0[r] = v_set1_64(k0);
+        k->k1[r] = v_set1_64(k1);
+    }
+}
+
+static inline void rs_setup_philox2x64(rs_keys_philox64 *k, const uint64_t w[4])
+{
+    rs_setup_philox64(k, w[0], 0);
+}
+
+static inline void rs_setup_philox4x64(rs_keys_philox64 *k, const uint64_t w[4])
+{
+    rs_setup_philox64(k, w[0], w[1]);
+}
+
+RS_INLINE void rs_group_philox2x64(const rs_keys_philox64 *k, const uint64_t w[4],
+                                   const V *c, uint32_t *out, int nu)
+{
+    V x0[RS_U], x1[RS_U];
+    RS_EACH(x0[u] = c[u]; x1[u] = v_set1_64(w[1]);)
+    _Pragma("GCC unroll 10") for (int r = 0; r < 10; r++) {
+        RS_EACH(V hi, lo = rs_mulhilo64(x0[u], REPRO_PHILOX_M2x64, &hi);
+                x0[u] = v_xor(v_xor(hi, k->k0[r]), x1[u]);
+                x1[u] = lo;)
+    }
+    RS_EACH(v_store_2x64(out + u * 4 * RS_VL64, x0[u], x1[u]);)
+}
+
+RS_INLINE void rs_group_philox4x64(const rs_keys_philox64 *k, const uint64_t w[4],
+                                   const V *c, uint32_t *out, int nu)
+{
+    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
+    RS_EACH(x0[u] = c[u]; x1[u] = v_set1_64(0); x2[u] = v_set1_64(w[2]);
+            x3[u] = v_set1_64(w[3]);)
+    _Pragma("GCC unroll 10") for (int r = 0; r < 10; r++) {
+        RS_EACH(V hi0, lo0 = rs_mulhilo64(x0[u], REPRO_PHILOX_M4x64_0, &hi0);
+                V hi1, lo1 = rs_mulhilo64(x2[u], REPRO_PHILOX_M4x64_1, &hi1);
+                x0[u] = v_xor(v_xor(hi1, x1[u]), k->k0[r]);
+                x1[u] = lo1;
+                x2[u] = v_xor(v_xor(hi0, x3[u]), k->k1[r]);
+                x3[u] = lo0;)
+    }
+    RS_EACH(v_store_4x64(out + u * 8 * RS_VL64, x0[u], x1[u], x2[u], x3[u]);)
+}
+
+/* ---- Threefry ---------------------------------------------------------------- */
+/* The rounds are unrolled by macros so that every rotation count is a constant
+ * (read from core/threefry.h's tables).  inj[s-1][i] is the key injection after
+ * round 4s: ks[(s+i) mod (N+1)], plus s on the last word. */
+#define RS_TF_MIX(ADD, ROTL, a, b, rot)                                                  \
+    RS_EACH(a[u] = ADD(a[u], b[u]); b[u] = ROTL(b[u], rot); b[u] = v_xor(b[u], a[u]);)
+#define RS_TF4_ROUNDS4(ADD, ROTL, tab, q)                                                 \
+    RS_TF_MIX(ADD, ROTL, x0, x1, tab[q][0]) RS_TF_MIX(ADD, ROTL, x2, x3, tab[q][1])       \
+    RS_TF_MIX(ADD, ROTL, x0, x3, tab[q + 1][0]) RS_TF_MIX(ADD, ROTL, x2, x1, tab[q + 1][1]) \
+    RS_TF_MIX(ADD, ROTL, x0, x1, tab[q + 2][0]) RS_TF_MIX(ADD, ROTL, x2, x3, tab[q + 2][1]) \
+    RS_TF_MIX(ADD, ROTL, x0, x3, tab[q + 3][0]) RS_TF_MIX(ADD, ROTL, x2, x1, tab[q + 3][1])
+#define RS_TF4_INJECT(ADD, s)                                                            \
+    RS_EACH(x0[u] = ADD(x0[u], k->inj[s][0]); x1[u] = ADD(x1[u], k->inj[s][1]);          \
+            x2[u] = ADD(x2[u], k->inj[s][2]); x3[u] = ADD(x3[u], k->inj[s][3]);)
+/* Threefry-4xW-20 on x0..x3 (already keyed with ks[0..3]). */
+#define RS_TF4_20(ADD, ROTL, tab)                                                        \
+    RS_TF4_ROUNDS4(ADD, ROTL, tab, 0) RS_TF4_INJECT(ADD, 0)                               \
+    RS_TF4_ROUNDS4(ADD, ROTL, tab, 4) RS_TF4_INJECT(ADD, 1)                               \
+    RS_TF4_ROUNDS4(ADD, ROTL, tab, 0) RS_TF4_INJECT(ADD, 2)                               \
+    RS_TF4_ROUNDS4(ADD, ROTL, tab, 4) RS_TF4_INJECT(ADD, 3)                               \
+    RS_TF4_ROUNDS4(ADD, ROTL, tab, 0) RS_TF4_INJECT(ADD, 4)
+
+#define RS_TF2_ROUNDS4(q)                                                                \
+    RS_TF_MIX(v_add64, v_rotl64, x0, x1, repro_tf_rot_2x64[q])                           \
+    RS_TF_MIX(v_add64, v_rotl64, x0, x1, repro_tf_rot_2x64[q + 1])                       \
+    RS_TF_MIX(v_add64, v_rotl64, x0, x1, repro_tf_rot_2x64[q + 2])                       \
+    RS_TF_MIX(v_add64, v_rotl64, x0, x1, repro_tf_rot_2x64[q + 3])
+#define RS_TF2_INJECT(s) RS_EACH(x0[u] = v_add64(x0[u], k->inj[s][0]); x1[u] = v_add64(x1[u], k->inj[s][1]);)
+
+/* One key schedule body for the 4-word variants (W = 32 or 64 bits). */
+#define RS_TF4_SETUP(W, T, SET1, name, key, ctr_tail)                                    \
+    typedef struct { V ks[4], inj[5][4]; } rs_keys_##name;                               \
+    static inline void rs_setup_##name(rs_keys_##name *k, const uint64_t w[4])          \
+    {                                                                                    \
+        const T key_[4] = key;                                                           \
+        const T ks[5] = {key_[0], key_[1], key_[2], key_[3],                             \
+                         REPRO_THREEFRY_PARITY##W ^ key_[0] ^ key_[1] ^ key_[2] ^ key_[3]}; \
+        const T tail[2] = ctr_tail; /* counter words 2 and 3 */                          \
+        k->ks[0] = SET1(ks[0]);                                                          \
+        k->ks[1] = SET1(ks[1]);                                                          \
+        k->ks[2] = SET1((T)(ks[2] + tail[0]));                                           \
+        k->ks[3] = SET1((T)(ks[3] + tail[1]));                                           \
+        for (unsigned s = 1; s <= 5; s++)                                                \
+            for (unsigned i = 0; i < 4; i++)                                             \
+                k->inj[s - 1][i] = SET1((T)(ks[(s + i) % 5] + (i == 3 ? s : 0)));       \
+    }
+
+#define RS_LIST4(a, b, c, d) {a, b, c, d}
+#define RS_LIST2(a, b) {a, b}
+RS_TF4_SETUP(64, uint64_t, v_set1_64, threefry4x64, RS_LIST4(w[0], w[1], w[2], w[3]),
+             RS_LIST2(0, 0))
+RS_TF4_SETUP(32, uint32_t, v_set1_32, threefry4x32,
+             RS_LIST4((uint32_t)w[0], (uint32_t)(w[0] >> 32), (uint32_t)w[1],
+                      (uint32_t)(w[1] >> 32)),
+             RS_LIST2((uint32_t)w[2], (uint32_t)(w[2] >> 32)))
+
+RS_INLINE void rs_group_threefry4x64(const rs_keys_threefry4x64 *k, const uint64_t w[4],
+                                     const V *c, uint32_t *out, int nu)
+{
+    (void)w;
+    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
+    RS_EACH(x0[u] = v_add64(c[u], k->ks[0]); x1[u] = k->ks[1]; x2[u] = k->ks[2];
+            x3[u] = k->ks[3];)
+    RS_TF4_20(v_add64, v_rotl64, repro_tf_rot_4x64)
+    RS_EACH(v_store_4x64(out + u * 8 * RS_VL64, x0[u], x1[u], x2[u], x3[u]);)
+}
+
+/* Counter words 0 and 1 are lo(p) and hi(p) of 2*RS_VL64 blocks: c holds the
+ * first half of the 64-bit counters, c + 2 the second (see rs_iota_split). */
+RS_INLINE void rs_group_threefry4x32(const rs_keys_threefry4x32 *k, const uint64_t w[4],
+                                     const V *c, uint32_t *out, int nu)
+{
+    (void)w;
+    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
+    RS_EACH(v_split32(c[u], v_add64(c[u], v_set1_64(2)), &x0[u], &x1[u]);
+            x0[u] = v_add32(x0[u], k->ks[0]); x1[u] = v_add32(x1[u], k->ks[1]);
+            x2[u] = k->ks[2]; x3[u] = k->ks[3];)
+    RS_TF4_20(v_add32, v_rotl32, repro_tf_rot_4x32)
+    RS_EACH(v_store_4x32(out + u * 4 * RS_VL32, x0[u], x1[u], x2[u], x3[u]);)
+}
+
+typedef struct { V ks0, x1, inj[5][2]; } rs_keys_threefry2x64;
+
+static inline void rs_setup_threefry2x64(rs_keys_threefry2x64 *k, const uint64_t w[4])
+{
+    const uint64_t ks[3] = {w[0], w[1], REPRO_THREEFRY_PARITY64 ^ w[0] ^ w[1]};
+    k->ks0 = v_set1_64(ks[0]);
+    k->x1 = v_set1_64(w[2] + ks[1]);
+    for (unsigned s = 1; s <= 5; s++) {
+        k->inj[s - 1][0] = v_set1_64(ks[s % 3]);
+        k->inj[s - 1][1] = v_set1_64(ks[(s + 1) % 3] + s);
+    }
+}
+
+RS_INLINE void rs_group_threefry2x64(const rs_keys_threefry2x64 *k, const uint64_t w[4],
+                                     const V *c, uint32_t *out, int nu)
+{
+    (void)w;
+    V x0[RS_U], x1[RS_U];
+    RS_EACH(x0[u] = v_add64(c[u], k->ks0); x1[u] = k->x1;)
+    RS_TF2_ROUNDS4(0) RS_TF2_INJECT(0) RS_TF2_ROUNDS4(4) RS_TF2_INJECT(1)
+    RS_TF2_ROUNDS4(0) RS_TF2_INJECT(2) RS_TF2_ROUNDS4(4) RS_TF2_INJECT(3)
+    RS_TF2_ROUNDS4(0) RS_TF2_INJECT(4)
+    RS_EACH(v_store_2x64(out + u * 4 * RS_VL64, x0[u], x1[u]);)
+}
+
+/* ---- Block drivers ------------------------------------------------------------ */
+/* RS_U groups at a time, then single groups, the rest through the scalar
+ * reference.  NB: words per block, G: blocks per group, c[u]: counters of group u. */
+#define RS_BLOCKS(name, ALG, NB, G, iota)                                               \
+    static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out) \
+    {                                                                                    \
+        rs_keys_##name k;                                                                \
+        rs_setup_##name(&k, w);                                                          \
+        const V step = v_set1_64(G), stepu = v_set1_64(RS_U * (G));                      \
+        V c[RS_U];                                                                       \
+        c[0] = v_add64(v_set1_64(p), v_loadu(iota));                                     \
+        for (int u = 1; u < RS_U; u++)                                                   \
+            c[u] = v_add64(c[u - 1], step);                                              \
+        size_t b = 0;                                                                    \
+        for (; b + RS_U * (G) <= nb; b += RS_U * (G)) {                                  \
+            rs_group_##name(&k, w, c, out + b * (NB), RS_U);                             \
+            for (int u = 0; u < RS_U; u++)                                               \
+                c[u] = v_add64(c[u], stepu);                                             \
+        }                                                                                \
+        for (; b + (G) <= nb; b += (G)) {                                                \
+            rs_group_##name(&k, w, c, out + b * (NB), 1);                                \
+            c[0] = v_add64(c[0], step);                                                  \
+        }                                                                                \
+        if (b < nb)                                                                      \
+            repro_isa_scalar.blocks[ALG](w, p + b, nb - b, out + b * (NB));              \
+    }
+
+RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_VL64, rs_iota)
+/* An ISA file defines RS_SCALAR_PHILOX64 where a 64x64 multiply built from four
+ * 32x32 products loses to the scalar one (make bench: SSE2); its table then
+ * forwards these two algorithms to the scalar reference. */
+#ifdef RS_SCALAR_PHILOX64
+#define RS_BLOCKS_SCALAR(name, ALG)                                                      \
+    static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out) \
+    {                                                                                    \
+        repro_isa_scalar.blocks[ALG](w, p, nb, out);                                     \
+    }
+RS_BLOCKS_SCALAR(philox2x64, REPRO_PHILOX2X64)
+RS_BLOCKS_SCALAR(philox4x64, REPRO_PHILOX4X64)
+#else
+RS_BLOCKS(philox2x64, REPRO_PHILOX2X64, 4, RS_VL64, rs_iota)
+RS_BLOCKS(philox4x64, REPRO_PHILOX4X64, 8, RS_VL64, rs_iota)
+#endif
+RS_BLOCKS(threefry2x64, REPRO_THREEFRY2X64, 4, RS_VL64, rs_iota)
+RS_BLOCKS(threefry4x32, REPRO_THREEFRY4X32, 4, RS_VL32, rs_iota_split)
+RS_BLOCKS(threefry4x64, REPRO_THREEFRY4X64, 8, RS_VL64, rs_iota)
+
+/* ---- Conversions, in place ----------------------------------------------------- */
+/* Whole registers of SZ-byte values; the rest through the scalar reference. */
+#define RS_CONVERT(name, SZ, conv, scalar)                                               \
+    static void rs_convert_##name(void *buf, size_t n)                                   \
+    {                                                                                    \
+        unsigned char *p = buf;                                                          \
+        const size_t per = REPRO_SIMD_BITS / 8 / (SZ);                                   \
+        size_t i = 0;                                                                    \
+        for (; i + per <= n; i += per)                                                   \
+            v_storeu(p + i * (SZ), conv(v_loadu(p + i * (SZ))));                         \
+        if (i < n)                                                                       \
+            scalar(p + i * (SZ), n - i);                                                 \
+    }
+
+static inline V rs_double_oc(V x) { return v_add_f64(v_u64_to_unit(x), 0x1p-53); }
+/* (v + 0.5) * 2^-53 = v * 2^-53 + 2^-54, rounded once either way. */
+static inline V rs_double_oo(V x) { return v_add_f64(v_u64_to_unit(x), 0x1p-54); }
+
+RS_CONVERT(double, 8, v_u64_to_unit, repro_convert_double_ref)
+RS_CONVERT(double_oc, 8, rs_double_oc, repro_convert_double_oc_ref)
+RS_CONVERT(double_oo, 8, rs_double_oo, repro_convert_double_oo_ref)
+RS_CONVERT(float, 4, v_u32_to_unit, repro_convert_u32_to_float_ref)
+
+/* Normal and exponential: the uniform doubles as above, then the library's math in
+ * vectors (src/dist/math_vec.h, the dist helper's; bit-identical with the scalar
+ * repro_math_inv_normal_cdf and repro_math_log). */
+#define RV_BYTES (REPRO_SIMD_BITS / 8)
+#include "dist/math_vec.h"
+static void rs_convert_normal(void *buf, size_t n)
+{
+    rs_convert_double_oo(buf, n);
+    repro_dist_inv_normal_vec(buf, n);
+}
+static void rs_convert_exponential(void *buf, size_t n)
+{
+    rs_convert_double_oc(buf, n);
+    repro_dist_neg_log_vec(buf, n);
+}
+
+/* Little-endian: the words already are the u64 values. */
+static void rs_convert_u64(void *buf, size_t n)
+{
+    (void)buf;
+    (void)n;
+}
+
+const repro_isa_table RS_TABLE = {
+    RS_ISA_NAME,
+    {
+        [REPRO_PHILOX4X32] = rs_blocks_philox4x32,
+        [REPRO_PHILOX2X64] = rs_blocks_philox2x64,
+        [REPRO_PHILOX4X64] = rs_blocks_philox4x64,
+        [REPRO_THREEFRY2X64] = rs_blocks_threefry2x64,
+        [REPRO_THREEFRY4X32] = rs_blocks_threefry4x32,
+        [REPRO_THREEFRY4X64] = rs_blocks_threefry4x64,
+    },
+    {
+        [REPRO_CONV_DOUBLE] = rs_convert_double,
+        [REPRO_CONV_DOUBLE_OC] = rs_convert_double_oc,
+        [REPRO_CONV_DOUBLE_OO] = rs_convert_double_oo,
+        [REPRO_CONV_NORMAL] = rs_convert_normal,
+        [REPRO_CONV_EXPONENTIAL] = rs_convert_exponential,
+        [REPRO_CONV_U64] = rs_convert_u64,
+    },
+    rs_convert_float,
+};

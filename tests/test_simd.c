@@ -1,0 +1,393 @@
+/* Every SIMD path against the scalar reference, byte for byte: the kernels
+ * directly through their tables, and the public fills through repro_set_isa.
+ * Each ISA this CPU and build run is compared (repro_isa_lookup), whatever
+ * REPRO_RNG_ISA says; the contract's worked examples pin every path to
+ * independent known answers too. */
+#define _POSIX_C_SOURCE 200809L /* popen */
+#include "testutil.h"
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const simd_isas[] = {"sse2", "avx2", "avx512", "neon"};
+#define N_SIMD_ISAS (sizeof simd_isas / sizeof simd_isas[0])
+
+static const size_t lengths[] = {0,  1,  2,  3,  4,  5,  7,  8,  9,    15,
+                                 16, 17, 31, 32, 33, 63, 64, 65, 1000, 4099};
+#define N_LENGTHS (sizeof lengths / sizeof lengths[0])
+#define MAX_LEN 4099
+
+#define GUARD_WORDS 16
+#define GUARD 0xCACACACAu
+
+/* seed42 of the contract's worked examples, and a second, dense one. */
+static const uint64_t seed42[4] = {0xbdb95317e606846fu, 0xda8774065644afabu,
+                                   0x5e181a00e1a00e09u, 0x2d0c83aec88fcd02u};
+static const uint64_t seed_ones[4] = {~0ull, ~0ull, 0xFFFFFFFF00000000u, 0x00000000FFFFFFFFu};
+
+/* Word buffers: 64-byte aligned storage, the output at word offset `off` (1:
+ * misaligned by 4 bytes), guard words before and after it. */
+typedef struct {
+    uint32_t *mem;
+    uint32_t *out;
+    size_t words, off;
+} guarded;
+
+static guarded guarded_new(size_t words, size_t off)
+{
+    guarded g;
+    g.mem = aligned_alloc(64, ((off + words + GUARD_WORDS) * 4 + 63) / 64 * 64);
+    assert_non_null(g.mem);
+    for (size_t i = 0; i < off + words + GUARD_WORDS; i++)
+        g.mem[i] = GUARD;
+    g.out = g.mem + off;
+    g.words = words;
+    g.off = off;
+    return g;
+}
+
+static void guarded_check(const guarded *g)
+{
+    for (size_t i = 0; i < g->off; i++)
+        assert_int_equal(g->mem[i], GUARD);
+    for (size_t i = 0; i < GUARD_WORDS; i++)
+        assert_int_equal(g->out[g->words + i], GUARD);
+}
+
+/* The SIMD tables this run can compare; fails when the platform should have
+ * one (x86-64: SSE2, AArch64: NEON) and none is found. */
+static size_t simd_tables(const repro_isa_table **t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < N_SIMD_ISAS; i++)
+        if ((t[n] = repro_isa_lookup(simd_isas[i])) != NULL)
+            n++;
+#if defined(__x86_64__) || defined(__aarch64__)
+    assert_true(n > 0);
+#endif
+    return n;
+}
+
+/* First blocks: 0..67, around the 32-bit counter carry, just before the 2^64 wrap. */
+static size_t block_starts(uint64_t *s)
+{
+    size_t n = 0;
+    for (uint64_t p = 0; p < 68; p++)
+        s[n++] = p;
+    for (uint64_t d = 0; d < 20; d++)
+        s[n++] = (UINT64_C(1) << 32) - 1 - d;
+    for (uint64_t d = 1; d < 20; d++)
+        s[n++] = 0 - d;
+    return n;
+}
+
+static void test_blocks(void **state)
+{
+    (void)state;
+    const repro_isa_table *t[N_SIMD_ISAS];
+    size_t nt = simd_tables(t);
+    uint64_t starts[128];
+    size_t ns = block_starts(starts);
+    uint32_t *ref = malloc(MAX_LEN * 8 * 4);
+    assert_non_null(ref);
+    for (size_t it = 0; it < nt; it++)
+        for (size_t off = 0; off < 2; off++) {
+            guarded g = guarded_new(MAX_LEN * 8, off);
+            for (uint32_t a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+                size_t bw = repro_algorithm_block_words((repro_algorithm)a);
+                for (size_t si = 0; si < 2; si++) {
+                    const uint64_t *w = si ? seed_ones : seed42;
+                    for (size_t s = 0; s < ns; s++)
+                        for (size_t l = 0; l < N_LENGTHS; l++) {
+                            size_t nb = lengths[l];
+                            /* long runs at a few starts keep the test quick */
+                            if (nb > 65 && s % 17 != 0)
+                                continue;
+                            g.words = nb * bw;
+                            for (size_t i = 0; i < g.words + GUARD_WORDS; i++)
+                                g.out[i] = GUARD;
+                            repro_isa_scalar.blocks[a](w, starts[s], nb, ref);
+                            t[it]->blocks[a](w, starts[s], nb, g.out);
+                            if (memcmp(g.out, ref, g.words * 4) != 0)
+                                fail_msg("%s %s: block %llu, %zu blocks, offset %zu",
+                                         t[it]->name,
+                                         repro_algorithm_name((repro_algorithm)a),
+                                         (unsigned long long)starts[s], nb, off);
+                            guarded_check(&g);
+                        }
+                }
+            }
+            free(g.mem);
+        }
+    free(ref);
+}
+
+/* The contract's worked examples (SPEC.md section 6) through every table. */
+static void test_worked_examples(void **state)
+{
+    (void)state;
+    const repro_isa_table *t[N_SIMD_ISAS + 1];
+    size_t nt = simd_tables(t);
+    t[nt++] = &repro_isa_scalar;
+    static const uint32_t philox[4] = {0x28b3ffba, 0xc8b61e27, 0xa26e04a6, 0x3aaaf4ed};
+    static const uint32_t threefry[4] = {0x428ff763, 0xd58cddff, 0x658f972d, 0x70e50230};
+    uint32_t out[64 * 8];
+    for (size_t it = 0; it < nt; it++) {
+        t[it]->blocks[REPRO_PHILOX4X32](seed42, 0, 64, out);
+        assert_memory_equal(out, philox, sizeof philox);
+        t[it]->from_u64[REPRO_CONV_DOUBLE](out, 128);
+        double d;
+        memcpy(&d, out, 8);
+        assert_true(d == 0.7840288968661325);
+        t[it]->blocks[REPRO_THREEFRY4X64](seed42, 0, 64, out);
+        assert_memory_equal(out, threefry, sizeof threefry);
+    }
+}
+
+/* Input words for the conversions: stream words plus the edge cases of each
+ * conversion (zero, all ones, bit 11 and bit 8 alone, 2^53 - 1 after the shift). */
+static void conversion_input(uint32_t *w, size_t n)
+{
+    static const uint32_t edges[] = {0,          0,          0xFFFFFFFF, 0xFFFFFFFF,
+                                     0x800,      0,          0xFFFFF800, 0xFFFFFFFF,
+                                     0x100,      0x80000000, 0x7FF,      0x00000001,
+                                     0xFFFFFFFF, 0x7FFFFFFF, 0xFFFFF7FF, 0xFFFFFFFF};
+    repro_isa_scalar.blocks[REPRO_THREEFRY4X64](seed42, 7, (n + 7) / 8, w);
+    for (size_t i = 0; i < n; i++)
+        if (i % 40 < 16)
+            w[i] = edges[i % 40];
+}
+
+static void test_conversions(void **state)
+{
+    (void)state;
+    const repro_isa_table *t[N_SIMD_ISAS];
+    size_t nt = simd_tables(t);
+    uint32_t *in = malloc((2 * MAX_LEN + 8) * 4), *ref = malloc(2 * MAX_LEN * 4);
+    assert_non_null(in);
+    assert_non_null(ref);
+    conversion_input(in, 2 * MAX_LEN);
+    for (size_t it = 0; it < nt; it++)
+        for (size_t off = 0; off < 2; off++) {
+            guarded g = guarded_new(2 * MAX_LEN, off);
+            for (int c = 0; c <= REPRO_CONV_COUNT; c++) /* COUNT: u32_to_float */
+                for (size_t l = 0; l < N_LENGTHS; l++) {
+                    size_t n = lengths[l], words = c < REPRO_CONV_COUNT ? 2 * n : n;
+                    repro_convert_fn simd = c < REPRO_CONV_COUNT ? t[it]->from_u64[c]
+                                                                 : t[it]->u32_to_float;
+                    repro_convert_fn scalar = c < REPRO_CONV_COUNT
+                                                  ? repro_isa_scalar.from_u64[c]
+                                                  : repro_isa_scalar.u32_to_float;
+                    g.words = words;
+                    memcpy(ref, in, words * 4);
+                    memcpy(g.out, in, words * 4);
+                    for (size_t i = 0; i < GUARD_WORDS; i++)
+                        g.out[words + i] = GUARD;
+                    scalar(ref, n);
+                    simd(g.out, n);
+                    if (memcmp(g.out, ref, words * 4) != 0)
+                        fail_msg("%s conversion %d: %zu values, offset %zu", t[it]->name, c,
+                                 n, off);
+                    guarded_check(&g);
+                }
+            free(g.mem);
+        }
+    free(in);
+    free(ref);
+}
+
+/* ---- public fills ------------------------------------------------------------ */
+#define FILL_AT(name, T)                                                                 \
+    static int fill_##name(repro_stream *s, uint64_t pos, void *out, size_t n, int at)  \
+    {                                                                                    \
+        if (at)                                                                          \
+            return repro_fill_##name##_at(s, pos, (T *)out, n);                          \
+        repro_stream_seek(s, pos);                                                       \
+        return repro_fill_##name(s, (T *)out, n);                                        \
+    }
+FILL_AT(u32, uint32_t)
+FILL_AT(u64, uint64_t)
+FILL_AT(double, double)
+FILL_AT(double_oc, double)
+FILL_AT(double_oo, double)
+FILL_AT(float, float)
+FILL_AT(normal, double)
+FILL_AT(exponential, double)
+
+static const struct {
+    const char *name;
+    int (*fill)(repro_stream *, uint64_t, void *, size_t, int);
+    size_t words; /* stream words (and u32 output words) per value */
+} fills[] = {
+    {"u32", fill_u32, 1},       {"u64", fill_u64, 2},
+    {"double", fill_double, 2}, {"double_oc", fill_double_oc, 2},
+    {"double_oo", fill_double_oo, 2}, {"float", fill_float, 1},
+    {"normal", fill_normal, 2}, {"exponential", fill_exponential, 2},
+};
+#define N_FILLS (sizeof fills / sizeof fills[0])
+
+/* Word positions: 0..67, across the 32-bit block counter carry, across 2^64. */
+static size_t word_starts(uint32_t a, uint64_t *s)
+{
+    uint64_t bw = repro_algorithm_block_words((repro_algorithm)a), n = 0;
+    for (uint64_t p = 0; p < 68; p++)
+        s[n++] = p;
+    for (uint64_t d = 1; d <= 2 * bw + 1; d++)
+        s[n++] = (UINT64_C(1) << 32) * bw - d;
+    for (uint64_t d = 1; d <= 2 * bw + 1; d++)
+        s[n++] = 0 - d;
+    return (size_t)n;
+}
+
+static void test_public_fills(void **state)
+{
+    (void)state;
+    const repro_isa_table *t[N_SIMD_ISAS];
+    size_t nt = simd_tables(t);
+    const char *before = repro_isa_name();
+    uint32_t *ref = malloc(2 * MAX_LEN * 4);
+    assert_non_null(ref);
+    uint64_t starts[128];
+    guarded g = guarded_new(2 * MAX_LEN, 1);
+    for (uint32_t a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+        repro_stream s;
+        repro_seed seed;
+        memcpy(seed.w, seed42, sizeof seed.w);
+        assert_int_equal(repro_stream_init(&s, (repro_algorithm)a, seed), REPRO_OK);
+        size_t ns = word_starts(a, starts);
+        for (size_t f = 0; f < N_FILLS; f++)
+            for (size_t si = 0; si < ns; si++)
+                for (size_t l = 0; l < N_LENGTHS; l++) {
+                    size_t n = lengths[l], words = n * fills[f].words;
+                    if (n > 65 && si % 17 != 0)
+                        continue;
+                    int at = (int)((si + l) % 2);
+                    assert_int_equal(repro_set_isa("scalar"), REPRO_OK);
+                    assert_int_equal(fills[f].fill(&s, starts[si], ref, n, at), REPRO_OK);
+                    for (size_t it = 0; it < nt; it++) {
+                        assert_int_equal(repro_set_isa(t[it]->name), REPRO_OK);
+                        g.words = words;
+                        for (size_t i = 0; i < words + GUARD_WORDS; i++)
+                            g.out[i] = GUARD;
+                        assert_int_equal(fills[f].fill(&s, starts[si], g.out, n, at), REPRO_OK);
+                        if (memcmp(g.out, ref, words * 4) != 0)
+                            fail_msg("%s %s fill_%s%s: position %llu, %zu values",
+                                     t[it]->name, repro_algorithm_name((repro_algorithm)a),
+                                     fills[f].name, at ? "_at" : "",
+                                     (unsigned long long)starts[si], n);
+                        guarded_check(&g);
+                        if (!at)
+                            assert_true(repro_stream_tell(&s) == starts[si] + words);
+                    }
+                }
+    }
+    assert_int_equal(repro_set_isa(before), REPRO_OK);
+    free(g.mem);
+    free(ref);
+}
+
+/* ---- selection API --------------------------------------------------------- */
+static void test_set_isa(void **state)
+{
+    (void)state;
+    const char *before = repro_isa_name();
+    assert_int_equal(repro_set_isa(NULL), REPRO_ERR_NULL);
+    assert_int_equal(repro_set_isa("avx3"), REPRO_ERR_ISA_UNKNOWN);
+    assert_int_equal(repro_set_isa(""), REPRO_ERR_ISA_UNKNOWN);
+    assert_string_equal(repro_isa_name(), before); /* unchanged by errors */
+    assert_int_equal(repro_isa_supported(NULL), 0);
+    assert_int_equal(repro_isa_supported("avx3"), 0);
+    assert_int_equal(repro_isa_supported("scalar"), 1);
+    static const char *const all[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
+    for (size_t i = 0; i < 5; i++) {
+        int rc = repro_set_isa(all[i]);
+        if (repro_isa_supported(all[i])) {
+            assert_int_equal(rc, REPRO_OK);
+            assert_string_equal(repro_isa_name(), all[i]);
+        } else {
+            assert_int_equal(rc, REPRO_ERR_ISA_UNSUPPORTED);
+        }
+    }
+#if defined(__x86_64__)
+    assert_int_equal(repro_isa_supported("sse2"), 1);
+    assert_int_equal(repro_set_isa("neon"), REPRO_ERR_ISA_UNSUPPORTED);
+#elif defined(__aarch64__)
+    assert_int_equal(repro_isa_supported("neon"), 1);
+    assert_int_equal(repro_set_isa("avx2"), REPRO_ERR_ISA_UNSUPPORTED);
+#endif
+    /* "best" is the last (fastest) supported name. */
+    const char *best = "scalar";
+    for (size_t i = 0; i < 5; i++)
+        if (repro_isa_supported(all[i]))
+            best = all[i];
+    assert_int_equal(repro_set_isa("best"), REPRO_OK);
+    assert_string_equal(repro_isa_name(), best);
+    assert_int_equal(repro_set_isa(before), REPRO_OK);
+}
+
+static const char *self_path;
+
+/* Runs this program with REPRO_RNG_ISA=value and --print-isa; returns its
+ * stdout+stderr.  Under a user-mode emulator without binfmt_misc, name it in
+ * REPRO_TEST_EMULATOR (make check-simd-neon does); if the shell still cannot run
+ * the program ("Exec format error"), the test is reported as skipped. */
+static char *run_self(const char *value, char *buf, size_t cap)
+{
+    char cmd[1024];
+    const char *emu = getenv("REPRO_TEST_EMULATOR");
+    snprintf(cmd, sizeof cmd, "REPRO_RNG_ISA='%s' %s '%s' --print-isa 2>&1", value,
+             emu ? emu : "", self_path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = fread(buf, 1, cap - 1, p);
+    buf[n] = 0;
+    int status = pclose(p);
+    if (status != 0 && strstr(buf, "Exec format error"))
+        skip();
+    assert_int_equal(status, 0);
+    return buf;
+}
+
+static void test_env_var(void **state)
+{
+    (void)state;
+    static const char *const all[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
+    const char *best = "scalar";
+    char buf[512], want[64];
+    for (size_t i = 0; i < 5; i++) {
+        if (!repro_isa_supported(all[i]))
+            continue;
+        best = all[i];
+        snprintf(want, sizeof want, "%s\n", all[i]);
+        assert_string_equal(run_self(all[i], buf, sizeof buf), want);
+    }
+    snprintf(want, sizeof want, "%s\n", best);
+    assert_string_equal(run_self("best", buf, sizeof buf), want);
+    /* unknown: a message on stderr, and the best path */
+    run_self("avx9000", buf, sizeof buf);
+    assert_non_null(strstr(buf, "REPRO_RNG_ISA=avx9000: unknown ISA"));
+    assert_non_null(strstr(buf, want));
+    for (size_t i = 0; i < 5; i++)
+        if (!repro_isa_supported(all[i])) {
+            run_self(all[i], buf, sizeof buf);
+            assert_non_null(strstr(buf, "not supported by this CPU or build"));
+            assert_non_null(strstr(buf, want));
+        }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "--print-isa")) {
+        puts(repro_isa_name());
+        return 0;
+    }
+    self_path = argv[0];
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_worked_examples), cmocka_unit_test(test_blocks),
+        cmocka_unit_test(test_conversions),     cmocka_unit_test(test_public_fills),
+        cmocka_unit_test(test_set_isa),         cmocka_unit_test(test_env_var),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
