@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "core/philox.h" /* REPRO_UNROLL */
+
 #define REPRO_THREEFRY_PARITY32 UINT32_C(0x1BD11BDA)
 #define REPRO_THREEFRY_PARITY64 UINT64_C(0x1BD11BDAA9FC1A22)
 
@@ -32,6 +34,7 @@ static inline uint64_t repro_rotl64(uint64_t x, unsigned r)
     {                                                                                    \
         T ks[3] = {key[0], key[1], REPRO_THREEFRY_PARITY##W ^ key[0] ^ key[1]};          \
         T x0 = ctr[0] + ks[0], x1 = ctr[1] + ks[1];                                      \
+        REPRO_UNROLL                                                                     \
         for (unsigned r = 0; r < rounds; r++) {                                          \
             x0 += x1;                                                                    \
             x1 = repro_rotl##W(x1, repro_tf_rot_2x##W[r % 8]);                           \
@@ -54,6 +57,7 @@ static inline uint64_t repro_rotl64(uint64_t x, unsigned r)
                    REPRO_THREEFRY_PARITY##W ^ key[0] ^ key[1] ^ key[2] ^ key[3]};        \
         T x0 = ctr[0] + ks[0], x1 = ctr[1] + ks[1], x2 = ctr[2] + ks[2],                 \
           x3 = ctr[3] + ks[3];                                                           \
+        REPRO_UNROLL                                                                     \
         for (unsigned r = 0; r < rounds; r++) {                                          \
             const unsigned *rot = repro_tf_rot_4x##W[r % 8];                             \
             if (r % 2 == 0) {                                                            \
