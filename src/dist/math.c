@@ -1,0 +1,186 @@
+/* Deterministic elementary functions (contract §3): only IEEE-754 double +, -, *, /
+ * and sqrt, each expression evaluated in the order written (the Makefile forbids
+ * FMA contraction), so every platform gets the same bits.  No libm.
+ *
+ * log and exp follow the published fdlibm algorithms (Sun, 1993): argument
+ * reduction by powers of two and ln 2 split in a high and a low part, then a
+ * minimax polynomial; both are within 1 ulp.  The inverse normal CDF is Wichura's
+ * AS241 (PPND16) rational approximation; tools/math_accuracy.py measures all three
+ * against mpmath. */
+#include "dist/special.h"
+
+#include <string.h>
+
+static uint64_t dbits(double x)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static double from_dbits(uint64_t u)
+{
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+/* Fixed bit patterns, so that special results are identical everywhere (a NaN's
+ * payload from arithmetic could differ between CPUs). */
+#define REPRO_BITS_NAN 0x7ff8000000000000u
+#define REPRO_BITS_PINF 0x7ff0000000000000u
+#define REPRO_BITS_NINF 0xfff0000000000000u
+
+static const double LN2_HI = REPRO_LN2_HI;
+static const double LN2_LO = REPRO_LN2_LO;
+
+double repro_math_log(double x)
+{
+    if (!(x > 0.0)) {
+        if (x == 0.0)
+            return from_dbits(REPRO_BITS_NINF);
+        return from_dbits(REPRO_BITS_NAN); /* negative or NaN */
+    }
+    uint64_t ix = dbits(x);
+    int k = 0;
+    if (ix < 0x0010000000000000u) { /* subnormal: scale into the normal range */
+        x *= 0x1p54;
+        ix = dbits(x);
+        k = -54;
+    }
+    if (ix >= REPRO_BITS_PINF)
+        return x; /* +inf */
+    uint32_t hx = (uint32_t)(ix >> 32);
+    k += (int)(hx >> 20) - 1023;
+    hx &= 0x000fffffu;
+    /* Normalise the mantissa m into [sqrt(2)/2, sqrt(2)): i is 0x100000 when
+     * m >= sqrt(2), then m is halved and k incremented. */
+    uint32_t i = (hx + 0x95f64u) & 0x100000u;
+    x = from_dbits((uint64_t)(hx | (i ^ 0x3ff00000u)) << 32 | (ix & 0xffffffffu));
+    k += (int)(i >> 20);
+    double f = x - 1.0;
+    double dk = (double)k;
+    if ((0x000fffffu & (2 + hx)) < 3) { /* |f| < 2^-20 */
+        if (f == 0.0)
+            return dk * LN2_HI + dk * LN2_LO;
+        double r = f * f * (0.5 - 0.33333333333333333 * f);
+        return dk * LN2_HI - ((r - dk * LN2_LO) - f);
+    }
+    double s = f / (2.0 + f);
+    double z = s * s;
+    double w = z * z;
+    double t1 = w * (REPRO_LG2 + w * (REPRO_LG4 + w * REPRO_LG6));
+    double t2 = z * (REPRO_LG1 + w * (REPRO_LG3 + w * (REPRO_LG5 + w * REPRO_LG7)));
+    double r = t2 + t1;
+    /* fdlibm's split: for the largest |f| (hx in [0x6147a, 0x6b851]) the explicit
+     * f^2/2 term keeps the error below 1 ulp. */
+    int big_f = ((int32_t)(hx - 0x6147au) | (int32_t)(0x6b851u - hx)) > 0;
+    if (big_f) {
+        double hfsq = 0.5 * f * f;
+        return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+    }
+    return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+}
+
+double repro_math_exp(double x)
+{
+    static const double P1 = 0x1.555555555553ep-3, P2 = -0x1.6c16c16bebd93p-9,
+                        P3 = 0x1.1566aaf25de2cp-14, P4 = -0x1.bbd41c5d26bf1p-20,
+                        P5 = 0x1.6376972bea4d0p-25;
+    static const double O_THRESHOLD = 0x1.62e42fefa39efp+9;  /* ln(DBL_MAX) */
+    static const double U_THRESHOLD = -0x1.74910d52d3051p+9; /* ln(2^-1075) */
+    static const double INV_LN2 = 0x1.71547652b82fep+0;
+    if (x != x)
+        return from_dbits(REPRO_BITS_NAN);
+    if (x > O_THRESHOLD)
+        return from_dbits(REPRO_BITS_PINF);
+    if (x < U_THRESHOLD)
+        return 0.0;
+    double ax = x < 0.0 ? -x : x;
+    double hi = x, lo = 0.0;
+    int k = 0;
+    if (ax > 0.5 * 0x1.62e42fefa39efp-1) { /* |x| > ln2/2: reduce x = k ln2 + r */
+        if (ax < 1.5 * 0x1.62e42fefa39efp-1) {
+            k = x < 0.0 ? -1 : 1;
+            hi = x < 0.0 ? x + LN2_HI : x - LN2_HI;
+            lo = x < 0.0 ? -LN2_LO : LN2_LO;
+        } else {
+            k = (int)(INV_LN2 * x + (x < 0.0 ? -0.5 : 0.5)); /* truncation = rounding */
+            double dk = (double)k;
+            hi = x - dk * LN2_HI;
+            lo = dk * LN2_LO;
+        }
+        x = hi - lo;
+    } else if (ax < 0x1p-28) {
+        return 1.0 + x;
+    }
+    double t = x * x;
+    double c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    if (k == 0)
+        return 1.0 - ((x * c) / (c - 2.0) - x);
+    double y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+    /* y * 2^k by adding k to the exponent field; results below 2^-1021 are scaled
+     * in two steps so that the final multiplication rounds once into a subnormal. */
+    if (k >= -1021)
+        return from_dbits(dbits(y) + ((uint64_t)(int64_t)k << 52));
+    return from_dbits(dbits(y) + ((uint64_t)(int64_t)(k + 1000) << 52)) * 0x1p-1000;
+}
+
+/* Wichura, Algorithm AS241 (Applied Statistics 37(3), 1988), PPND16. */
+const double repro_as241_a[8] = {3.3871328727963666080e0, 1.3314166789178437745e+2,
+    1.9715909503065514427e+3, 1.3731693765509461125e+4,
+    4.5921953931549871457e+4, 6.7265770927008700853e+4,
+    3.3430575583588128105e+4, 2.5090809287301226727e+3};
+const double repro_as241_b[8] = {1.0, 4.2313330701600911252e+1,
+    6.8718700749205790830e+2, 5.3941960214247511077e+3,
+    2.1213794301586595867e+4, 3.9307895800092710610e+4,
+    2.8729085735721942674e+4, 5.2264952788528545610e+3};
+const double repro_as241_c[8] = {1.42343711074968357734e0, 4.63033784615654529590e0,
+    5.76949722146069140550e0, 3.64784832476320460504e0,
+    1.27045825245236838258e0, 2.41780725177450611770e-1,
+    2.27238449892691845833e-2, 7.74545014278341407640e-4};
+const double repro_as241_d[8] = {1.0, 2.05319162663775882187e0,
+    1.67638483018380384940e0, 6.89767334985100004550e-1,
+    1.48103976427480074590e-1, 1.51986665636164571966e-2,
+    5.47593808499534494600e-4, 1.05075007164441684324e-9};
+const double repro_as241_e[8] = {6.65790464350110377720e0, 5.46378491116411436990e0,
+    1.78482653991729133580e0, 2.96560571828504891230e-1,
+    2.65321895265761230930e-2, 1.24266094738807843860e-3,
+    2.71155556874348757815e-5, 2.01033439929228813265e-7};
+const double repro_as241_f[8] = {1.0, 5.99832206555887937690e-1,
+    1.36929880922735805310e-1, 1.48753612908506148525e-2,
+    7.86869131145613259100e-4, 1.84631831751005468180e-5,
+    1.42151175831644588870e-7, 2.04426310338993978564e-15};
+
+/* Horner evaluation of c[0] + c[1] r + ... + c[7] r^7, highest degree first. */
+static double poly7(const double c[8], double r)
+{
+    return REPRO_HORNER7(c, r, c[7]);
+}
+
+double repro_math_inv_normal_cdf(double u)
+{
+    if (!(u > 0.0 && u < 1.0)) {
+        if (u == 0.0)
+            return from_dbits(REPRO_BITS_NINF);
+        if (u == 1.0)
+            return from_dbits(REPRO_BITS_PINF);
+        return from_dbits(REPRO_BITS_NAN);
+    }
+    double q = u - 0.5;
+    if (q >= -0.425 && q <= 0.425) {
+        double r = 0.180625 - q * q;
+        return q * poly7(repro_as241_a, r) / poly7(repro_as241_b, r);
+    }
+    double p = q < 0.0 ? u : 1.0 - u; /* 1 - u is exact for u >= 0.5 */
+    double r = repro_dist_sqrt(-repro_math_log(p));
+    double x;
+    if (r <= 5.0) {
+        r -= 1.6;
+        x = poly7(repro_as241_c, r) / poly7(repro_as241_d, r);
+    } else {
+        r -= 5.0;
+        x = poly7(repro_as241_e, r) / poly7(repro_as241_f, r);
+    }
+    return q < 0.0 ? -x : x;
+}

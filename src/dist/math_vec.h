@@ -1,0 +1,196 @@
+/* Vectorised forms of the bulk conversions of contract §3 that use the library's
+ * math: u -> repro_math_inv_normal_cdf(u) and u -> -repro_math_log(u), in place on
+ * doubles.  Bit-identical with the scalar functions of src/dist/math.c: the same IEEE
+ * operations in the same order, lane by lane (no FMA: -ffp-contract=off), every
+ * branch of the scalar code computed and selected per lane; lanes outside the
+ * domain handled here (not normal, or not in (0,1]) go through the scalar function.
+ *
+ * Written with GCC/clang vector extensions so that each src/simd/<isa>.c includes it
+ * and compiles it with its own flags: define RV_BYTES (the vector width in bytes)
+ * first.  Needs -fno-math-errno (mk/dist.mk) so that sqrt is one instruction. */
+#ifndef REPRO_DIST_MATH_VEC_H
+#define REPRO_DIST_MATH_VEC_H
+
+#include "dist/special.h"
+
+#include <string.h>
+
+#ifndef RV_BYTES
+#error "define RV_BYTES (vector width in bytes) before including dist/math_vec.h"
+#endif
+
+typedef double rv_d __attribute__((vector_size(RV_BYTES)));
+typedef int64_t rv_i __attribute__((vector_size(RV_BYTES)));
+typedef uint64_t rv_u __attribute__((vector_size(RV_BYTES)));
+#define RV_N ((int)(RV_BYTES / 8))
+
+/* Per-lane select: m is all ones (take a) or all zeros (take b). */
+static inline rv_d rv_sel(rv_i m, rv_d a, rv_d b)
+{
+    return (rv_d)(((rv_i)a & m) | ((rv_i)b & ~m));
+}
+
+/* c in every lane (c nonzero: 0 + c is c exactly). */
+static inline rv_d rv_splat(double c)
+{
+    rv_d zero = {0};
+    return zero + c;
+}
+
+/* 1 when any lane of m is set. */
+static inline int rv_any(rv_i m)
+{
+    int64_t acc = 0;
+    for (int l = 0; l < RV_N; l++)
+        acc |= m[l];
+    return acc != 0;
+}
+
+/* repro_math_log for lanes holding positive normal finite doubles (src/dist/math.c). */
+static inline rv_d rv_log(rv_d x)
+{
+    const double LN2_HI = REPRO_LN2_HI, LN2_LO = REPRO_LN2_LO;
+    const double LG1 = REPRO_LG1, LG2 = REPRO_LG2, LG3 = REPRO_LG3, LG4 = REPRO_LG4,
+                 LG5 = REPRO_LG5, LG6 = REPRO_LG6, LG7 = REPRO_LG7;
+    rv_u ix = (rv_u)x;
+    rv_i hx = (rv_i)(ix >> 32);
+    rv_i k = (hx >> 20) - 1023;
+    hx &= 0x000fffff;
+    rv_i i = (hx + 0x95f64) & 0x100000;
+    x = (rv_d)((rv_u)(hx | (i ^ 0x3ff00000)) << 32 | (ix & 0xffffffffu));
+    k += i >> 20;
+    rv_d f = x - 1.0;
+    /* k (|k| < 2^31) to double exactly: 2^52 + 2^51 + k has k in its low bits. */
+    rv_d dk = (rv_d)(k + 0x4338000000000000) - 0x1.8p52;
+    rv_i small = (0x000fffff & (2 + hx)) < 3;
+    rv_d r_small = f * f * (0.5 - 0.33333333333333333 * f);
+    rv_d res_small = rv_sel(f == 0.0, dk * LN2_HI + dk * LN2_LO,
+                            dk * LN2_HI - ((r_small - dk * LN2_LO) - f));
+    rv_d s = f / (2.0 + f);
+    rv_d z = s * s;
+    rv_d w = z * z;
+    rv_d t1 = w * (LG2 + w * (LG4 + w * LG6));
+    rv_d t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    rv_d r = t2 + t1;
+    rv_i big_f = ((hx - 0x6147a) | (0x6b851 - hx)) > 0;
+    rv_d hfsq = 0.5 * f * f;
+    rv_d res = rv_sel(big_f, dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f),
+                      dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f));
+    return rv_sel(small, res_small, res);
+}
+
+/* Lanes in [2^-1022, 1]: positive normal, so rv_log applies to them and to 1 - u. */
+static inline rv_i rv_normal_unit(rv_d u)
+{
+    return (u >= 0x1p-1022) & (u <= 1.0);
+}
+
+/* Horner c[0] + c[1] r + ... + c[7] r^7, as poly7 in src/dist/math.c. */
+static inline rv_d rv_poly7(const double c[8], rv_d r)
+{
+    return REPRO_HORNER7(c, r, rv_splat(c[7]));
+}
+
+/* The AS241 tail (|u - 1/2| > 0.425) of repro_math_inv_normal_cdf, every lane in
+ * [2^-1022, 1). */
+static inline rv_d rv_inv_normal_tail(rv_d u)
+{
+    rv_d q = u - 0.5;
+    rv_i lower = q < 0.0;
+    rv_d t = -rv_log(rv_sel(lower, u, 1.0 - u));
+    rv_d r = {0};
+    for (int l = 0; l < RV_N; l++)
+        r[l] = __builtin_sqrt(t[l]);
+    rv_d r1 = r - 1.6;
+    rv_d x = rv_poly7(repro_as241_c, r1) / rv_poly7(repro_as241_d, r1);
+    rv_i far = r > 5.0;
+    if (rv_any(far)) { /* p < 1.4e-11: rare in stream data */
+        rv_d r2 = r - 5.0;
+        x = rv_sel(far, rv_poly7(repro_as241_e, r2) / rv_poly7(repro_as241_f, r2), x);
+    }
+    return rv_sel(lower, -x, x);
+}
+
+/* Value i of a buffer that may be only 4-byte aligned (the fills' contract). */
+static inline double rv_get(const unsigned char *p, size_t i)
+{
+    double v;
+    memcpy(&v, p + 8 * i, sizeof v);
+    return v;
+}
+
+static inline void rv_put(unsigned char *p, size_t i, double v)
+{
+    memcpy(p + 8 * i, &v, sizeof v);
+}
+
+/* In place: value i = repro_math_inv_normal_cdf(value i), n doubles at buf.  The
+ * central branch runs on every vector; tail values (about 15%) are gathered into
+ * whole vectors of their own, so the costlier tail runs on full lanes. */
+static inline void repro_dist_inv_normal_vec(void *buf, size_t n)
+{
+    enum { CHUNK = 256 };
+    for (size_t base = 0; base < n; base += CHUNK) {
+        size_t m = n - base < CHUNK ? n - base : CHUNK;
+        unsigned char *p = (unsigned char *)buf + 8 * base;
+        double tail[CHUNK + RV_N];
+        uint16_t where[CHUNK];
+        size_t nt = 0, i = 0;
+        for (; i + (size_t)RV_N <= m; i += (size_t)RV_N) {
+            rv_d u;
+            memcpy(&u, p + 8 * i, sizeof u);
+            rv_d q = u - 0.5;
+            rv_i central = (q >= -0.425) & (q <= 0.425);
+            rv_d r = 0.180625 - q * q;
+            rv_d xc = q * rv_poly7(repro_as241_a, r) / rv_poly7(repro_as241_b, r);
+            memcpy(p + 8 * i, &xc, sizeof xc);
+            /* Branch-free compaction of the tail lanes (which lanes they are is
+             * unpredictable); lanes outside the vector domain are rare. */
+            rv_i tail_lane = ~central;
+            if (rv_any(tail_lane & ~(rv_normal_unit(u) & (u < 1.0)))) {
+                for (int l = 0; l < RV_N; l++)
+                    if (tail_lane[l])
+                        rv_put(p, i + (size_t)l, repro_math_inv_normal_cdf(u[l]));
+                continue;
+            }
+            for (int l = 0; l < RV_N; l++) {
+                tail[nt] = u[l];
+                where[nt] = (uint16_t)(i + (size_t)l);
+                nt += (size_t)(tail_lane[l] & 1);
+            }
+        }
+        for (; i < m; i++) /* the last partial vector */
+            rv_put(p, i, repro_math_inv_normal_cdf(rv_get(p, i)));
+        for (size_t j = nt; j % (size_t)RV_N; j++)
+            tail[j] = 0.25; /* padding, discarded */
+        for (size_t j = 0; j < nt; j += (size_t)RV_N) {
+            rv_d u;
+            memcpy(&u, tail + j, sizeof u);
+            rv_d v = rv_inv_normal_tail(u);
+            for (int l = 0; l < RV_N && j + (size_t)l < nt; l++)
+                rv_put(p, where[j + (size_t)l], v[l]);
+        }
+    }
+}
+
+/* In place: value i = -repro_math_log(value i) (the exponential conversion). */
+static inline void repro_dist_neg_log_vec(void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    size_t i = 0;
+    for (; i + (size_t)RV_N <= n; i += (size_t)RV_N) {
+        rv_d u;
+        memcpy(&u, p + 8 * i, sizeof u);
+        rv_i ok = rv_normal_unit(u);
+        rv_d v = -rv_log(u);
+        if (rv_any(~ok))
+            for (int l = 0; l < RV_N; l++)
+                if (!ok[l])
+                    v[l] = -repro_math_log(u[l]);
+        memcpy(p + 8 * i, &v, sizeof v);
+    }
+    for (; i < n; i++)
+        rv_put(p, i, -repro_math_log(rv_get(p, i)));
+}
+
+#endif

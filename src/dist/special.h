@@ -1,0 +1,48 @@
+/* Helpers of the distributions (src/dist/), built like src/dist/math.c from IEEE
+ * + - * / sqrt and the library's own log/exp only.  Internal (hidden). */
+#ifndef REPRO_DIST_SPECIAL_H
+#define REPRO_DIST_SPECIAL_H
+
+#include "repro_rng.h"
+
+/* IEEE sqrt (correctly rounded, so the same everywhere).  src/dist/ is built with
+ * -fno-math-errno (mk/dist.mk): the builtin is one instruction, never a libm call. */
+static inline double repro_dist_sqrt(double x)
+{
+    return __builtin_sqrt(x);
+}
+
+/* ln 2 = REPRO_LN2_HI + REPRO_LN2_LO; the high part has 32 trailing zero bits, so
+ * k * REPRO_LN2_HI is exact for |k| < 2^21 (fdlibm). */
+#define REPRO_LN2_HI 0x1.62e42feep-1
+#define REPRO_LN2_LO 0x1.a39ef35793c76p-33
+/* fdlibm's minimax coefficients of log(1 + f) in s = f / (2 + f). */
+#define REPRO_LG1 0x1.5555555555593p-1
+#define REPRO_LG2 0x1.999999997fa04p-2
+#define REPRO_LG3 0x1.2492494229359p-2
+#define REPRO_LG4 0x1.c71c51d8e78afp-3
+#define REPRO_LG5 0x1.7466496cb03dep-3
+#define REPRO_LG6 0x1.39a09d078c69fp-3
+#define REPRO_LG7 0x1.2f112df3e5244p-3
+
+/* Wichura's AS241 (PPND16) coefficients, constant term first: numerator and
+ * denominator of the central piece (in r = 0.180625 - q^2), of the near tail
+ * (r = sqrt(-log p) - 1.6) and of the far tail (r - 5). */
+extern const double repro_as241_a[8], repro_as241_b[8], repro_as241_c[8],
+    repro_as241_d[8], repro_as241_e[8], repro_as241_f[8];
+
+/* c[0] + c[1] r + ... + c[7] r^7 by Horner's rule, highest degree first; `top` is
+ * c[7] in r's type (a double, or a vector of them: src/dist/math_vec.h). */
+#define REPRO_HORNER7(c, r, top)                                                         \
+    (((((((((top) * (r) + (c)[6]) * (r) + (c)[5]) * (r) + (c)[4]) * (r) + (c)[3]) * (r) +   \
+        (c)[2]) * (r) + (c)[1]) * (r) + (c)[0]))
+
+/* log(1 + x) for x > -1, accurate also for tiny x (within a few ulp). */
+double repro_dist_log1p(double x);
+/* log of the Poisson(lambda) probability of k, lambda > 0 (Loader's saddle-point
+ * form, accurate to about 1e-14 absolute even for lambda near 1e15). */
+double repro_dist_log_poisson_pmf(uint64_t k, double lambda);
+/* log of the Binomial(n, p) probability of k <= n, 0 < p <= 1/2, q = 1 - p. */
+double repro_dist_log_binomial_pmf(uint64_t k, uint64_t n, double p, double q);
+
+#endif
