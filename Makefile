@@ -83,7 +83,7 @@ $(STATIC_LIB): $(LIB_OBJ)
 
 $(SHARED_REAL): $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) -shared -Wl,-soname,$(SHARED_SONAME) $(CFLAGS) $(LDFLAGS) -o $@ $^
+	$(CC) -shared -Wl,-soname,$(SHARED_SONAME) -Wl,--no-undefined $(CFLAGS) $(LDFLAGS) -o $@ $^
 
 $(BUILD)/lib/$(SHARED_SONAME) $(BUILD)/lib/librepro_rng.so: $(SHARED_REAL)
 	ln -sf $(notdir $<) $@

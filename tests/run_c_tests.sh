@@ -5,7 +5,7 @@
 set -u
 dir=$1; shift
 runner=${CHECK_RUNNER:-}
-isas=$("$dir/list_isas") || { echo "list_isas failed" >&2; exit 1; }
+isas=$($runner "$dir/list_isas") || { echo "list_isas failed" >&2; exit 1; }
 pass=0 fail=0 failed=()
 for isa in $isas; do
     for t in "$@"; do

@@ -1,0 +1,75 @@
+# Bit-identity across architectures, compilers, consumers, threads and processes
+# (issue 6).  tests/cross/check.sh builds the library with a plain
+# `make CC=... AR=...` per target and runs tests/cross/check_vectors.c (no cmocka,
+# static) over every golden-vector file, natively or under qemu-user.
+
+## cross-check     golden vectors (+ a 3-thread OpenMP walk) on aarch64 (+NEON, fast-math consumer), s390x, ppc64le, riscv64, armhf, i686 (x87 and SSE consumers), clang for aarch64 and s390x, under qemu
+## check-matrix    golden vectors with gcc/clang -O0/-O2/-O3 -march=native, -ffast-math consumers, a no-AVX CPU (qemu64)
+## check-cxx       the public header compiled and run as C++ (g++ and clang++)
+## check-openmp    examples/openmp_walk.c bit-identical for 1..16 threads, static and dynamic schedules
+## check-mpi       examples/mpi_walk.c result file bit-identical for 1..4 MPI ranks
+
+.PHONY: cross-deps cross-deps-cmocka cross-check-cmocka cross-check check-matrix check-cxx check-openmp check-mpi
+
+CROSS_DIR := $(BUILD)/cross
+CROSS_TARGETS ?= aarch64 aarch64-neon aarch64-fastmath s390x ppc64le riscv64 armhf i686 i686-sse \
+                 clang-aarch64 clang-s390x
+MATRIX_TARGETS ?= gcc-O0 gcc-O2 gcc-native clang-O0 clang-O2 clang-native \
+                  fastmath-gcc fastmath-clang qemu64
+# Every vector file the cmocka suite reads; check_vectors fails on a kind it lacks.
+CROSS_VECTORS := tests/kat/kat_vectors.txt $(sort $(filter-out %.md,$(wildcard tests/vectors/*)))
+
+# What CI needs (x86-64, aarch64, s390x, i686, C++, OpenMP, MPI) goes to `make deps`;
+# `make cross-deps` adds the other three targets.
+CROSS_DEBS_CI := qemu-user-static g++ libomp-14-dev openmpi-bin libopenmpi-dev \
+    gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross \
+    gcc-i686-linux-gnu libc6-dev-i386-cross
+CROSS_DEBS_ALL := $(CROSS_DEBS_CI) gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross \
+    gcc-riscv64-linux-gnu libc6-dev-riscv64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+DEB_PACKAGES_EXTRA += $(CROSS_DEBS_CI)
+
+## cross-deps      apt-get install every cross compiler cross-check uses (root)
+cross-deps:
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(CROSS_DEBS_ALL)
+
+## cross-deps-cmocka  add Debian architectures arm64 s390x i386 armhf ppc64el and their libcmocka-dev (root)
+CROSS_CMOCKA_ARCHES ?= aarch64 s390x i686
+CROSS_CMOCKA_DEBARCHES := arm64 s390x i386 armhf ppc64el
+cross-deps-cmocka:
+	for a in $(CROSS_CMOCKA_DEBARCHES); do dpkg --add-architecture $$a; done
+	-apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	    $(CROSS_CMOCKA_DEBARCHES:%=libcmocka-dev:%)
+
+## cross-check-cmocka  the whole cmocka suite cross-built and run under qemu (CROSS_CMOCKA_ARCHES; about 4 min each)
+cross-check-cmocka:
+	@MAKE="$(MAKE)" bash tests/cross/check_cmocka.sh $(CROSS_DIR) $(CROSS_CMOCKA_ARCHES)
+
+cross-check:
+	@MAKE="$(MAKE)" bash tests/cross/check.sh $(CROSS_DIR) $(CROSS_TARGETS) -- $(CROSS_VECTORS)
+
+check-matrix:
+	@MAKE="$(MAKE)" bash tests/cross/check.sh $(CROSS_DIR) $(MATRIX_TARGETS) -- $(CROSS_VECTORS)
+
+# ---- C++ -------------------------------------------------------------------------
+CXX_WARN := -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
+
+check-cxx: $(STATIC_LIB)
+	@mkdir -p $(BUILD)/cxx
+	@set -e; for cxx in g++ clang++; do \
+	    for std in c++11 c++17; do \
+	        echo "== $$cxx -std=$$std tests/cxx/header_test.cpp"; \
+	        $$cxx -std=$$std $(CXX_WARN) -O2 -Iinclude tests/cxx/header_test.cpp \
+	            $(STATIC_LIB) -o $(BUILD)/cxx/header_test-$$cxx-$$std; \
+	        $(BUILD)/cxx/header_test-$$cxx-$$std; \
+	    done; \
+	done
+
+check: check-cxx
+
+# ---- threads and processes ------------------------------------------------------
+check-openmp: $(STATIC_LIB)
+	@bash tests/cross/check_openmp.sh $(BUILD)/openmp $(STATIC_LIB)
+
+check-mpi: $(STATIC_LIB)
+	@bash tests/cross/check_mpi.sh $(BUILD)/mpi $(STATIC_LIB)

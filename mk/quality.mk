@@ -1,0 +1,15 @@
+# Statistical quality with dieharder (issue 6, point 6); tests/cross/quality.sh says
+# what is fed in and what passes.  The raw words come from `repro-rng raw`.
+
+## quality         dieharder -a on each algorithm and on 64 interleaved sibling streams (about 36 min EACH: 7 streams, over 4 h on 2 cores; not in CI)
+## quality-quick   the dieharder subset -d 0 -d 15 -d 100 -d 101 -d 206 on the same 7 streams (about 2.5 min on 2 busy cores)
+
+.PHONY: quality quality-quick
+QUALITY_QUICK_TESTS := 0 15 100 101 206
+DEB_PACKAGES_EXTRA += dieharder
+
+quality: $(BUILD)/bin/repro-rng
+	@bash tests/cross/quality.sh $(BUILD)/quality $(BUILD)/bin/repro-rng all
+
+quality-quick: $(BUILD)/bin/repro-rng
+	@bash tests/cross/quality.sh $(BUILD)/quality-quick $(BUILD)/bin/repro-rng $(QUALITY_QUICK_TESTS)

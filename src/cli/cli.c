@@ -1,0 +1,319 @@
+/* Option parsing, seed options, output and progress shared by the subcommands. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* "  head   text", the text wrapped at 79 columns under its first column. */
+static void print_wrapped(const char *head, const char *text)
+{
+    enum { INDENT = 25, WIDTH = 79 };
+    printf("  %-22s", head);
+    size_t col = strlen(head) > 22 ? 2 + strlen(head) : INDENT - 1;
+    while (*text) {
+        size_t word = strcspn(text, " ");
+        if (col > INDENT - 1 && col + 1 + word > WIDTH) {
+            printf("\n%*s", INDENT - 1, "");
+            col = INDENT - 1;
+        }
+        printf(" %.*s", (int)word, text);
+        col += 1 + word;
+        text += word;
+        text += strspn(text, " ");
+    }
+    putchar('\n');
+}
+
+static void print_help(const cli_spec *spec)
+{
+    printf("usage: %s %s %s\n\n%s\n\noptions:\n", CLI_PROGRAM, spec->command,
+           spec->synopsis, spec->description);
+    for (size_t i = 0; i < spec->nopts; i++) {
+        const cli_opt *o = &spec->opts[i];
+        char head[64];
+        snprintf(head, sizeof head, "--%s%s%s", o->name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+        print_wrapped(head, o->help);
+    }
+    printf("  %-22s %s\n", "-h, --help", "show this help and exit");
+    if (spec->positional_help)
+        printf("\n%s\n", spec->positional_help);
+    printf("\nexit status: 0 success, 1 runtime failure, 2 usage error.\n");
+}
+
+static int vreport(const char *command, int code, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "%s %s: ", CLI_PROGRAM, command);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+int cli_usage(const cli_spec *spec, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(spec->command, CLI_USAGE, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "try '%s %s --help'\n", CLI_PROGRAM, spec->command);
+    return CLI_USAGE;
+}
+
+int cli_fail(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vreport(command, CLI_RUNTIME, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+cli_opt *cli_find(cli_spec *spec, const char *name)
+{
+    for (size_t i = 0; i < spec->nopts; i++)
+        if (!strcmp(spec->opts[i].name, name))
+            return &spec->opts[i];
+    return NULL;
+}
+
+int cli_parse(cli_spec *spec, int argc, char **argv)
+{
+    int only_positional = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_positional && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+            print_help(spec);
+            return CLI_HELP_SHOWN;
+        }
+        if (!only_positional && !strcmp(a, "--")) {
+            only_positional = 1;
+            continue;
+        }
+        if (only_positional || a[0] != '-' || a[1] == '\0') {
+            if (!spec->positional_help)
+                return cli_usage(spec, "unexpected argument '%s'", a);
+            if (spec->positional)
+                return cli_usage(spec, "only one argument expected, got '%s' too", a);
+            spec->positional = a;
+            continue;
+        }
+        if (a[1] != '-')
+            return cli_usage(spec, "unknown option '%s'", a);
+        const char *name = a + 2, *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        cli_opt *o = NULL;
+        for (size_t k = 0; k < spec->nopts; k++)
+            if (strlen(spec->opts[k].name) == len && !strncmp(spec->opts[k].name, name, len))
+                o = &spec->opts[k];
+        if (!o)
+            return cli_usage(spec, "unknown option '--%.*s'", (int)len, name);
+        if (!o->arg) {
+            if (eq)
+                return cli_usage(spec, "option '--%s' takes no value", o->name);
+            o->value = "";
+        } else if (eq) {
+            o->value = eq + 1;
+        } else if (i + 1 < argc) {
+            o->value = argv[++i];
+        } else {
+            return cli_usage(spec, "option '--%s' needs a value (%s)", o->name, o->arg);
+        }
+        o->count++;
+    }
+    return CLI_OK;
+}
+
+int cli_parse_u64(const char *s, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (!*s)
+        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return -1;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return 0;
+}
+
+int cli_parse_double(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!*s || *end || errno == ERANGE)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_algorithm(cli_spec *spec, repro_algorithm *out)
+{
+    const cli_opt *o = cli_find(spec, "algorithm");
+    const char *name = o && o->value ? o->value : "philox4x32-10";
+    int rc = repro_algorithm_from_name(name, out);
+    if (rc != REPRO_OK)
+        return cli_usage(spec, "--algorithm '%s': %s", name, repro_strerror(rc));
+    return CLI_OK;
+}
+
+int cli_seed(cli_spec *spec, repro_seed *out)
+{
+    const cli_opt *num = cli_find(spec, "seed"), *text = cli_find(spec, "seed-text"),
+                  *hex = cli_find(spec, "seed-hex"), *path = cli_find(spec, "path");
+    int given = (num->value != NULL) + (text->value != NULL) + (hex->value != NULL);
+    if (given != 1)
+        return cli_usage(spec, "give exactly one of --seed, --seed-text, --seed-hex");
+    repro_seed root;
+    if (num->value) {
+        uint64_t v;
+        if (cli_parse_u64(num->value, &v))
+            return cli_usage(spec, "--seed '%s': not a decimal integer in 0..2^64-1",
+                             num->value);
+        root = repro_seed_from_u64(v);
+    } else if (text->value) {
+        root = repro_seed_from_string(text->value);
+    } else {
+        int rc = repro_seed_from_hex(hex->value, &root);
+        if (rc != REPRO_OK)
+            return cli_usage(spec, "--seed-hex '%s': %s", hex->value, repro_strerror(rc));
+    }
+    if (!path->value) {
+        *out = root;
+        return CLI_OK;
+    }
+    size_t offset = 0;
+    int rc = repro_seed_path_ex(root, path->value, out, &offset);
+    if (rc != REPRO_OK)
+        return cli_usage(spec, "--path '%s': %s (at byte %zu)", path->value,
+                         repro_strerror(rc), offset);
+    return CLI_OK;
+}
+
+int cli_stream(cli_spec *spec, repro_stream *s)
+{
+    repro_algorithm a;
+    repro_seed seed;
+    int rc = cli_algorithm(spec, &a);
+    if (rc == CLI_OK)
+        rc = cli_seed(spec, &seed);
+    if (rc == CLI_OK && repro_stream_init(s, a, seed) != REPRO_OK)
+        rc = cli_fail(spec->command, "could not initialise the stream");
+    return rc;
+}
+
+int cli_reject_seed_opts(cli_spec *spec, const char *what)
+{
+    static const char *const names[] = {"algorithm", "seed", "seed-text", "seed-hex", "path",
+                                        "position"};
+    for (size_t i = 0; i < CLI_COUNT(names); i++) {
+        const cli_opt *o = cli_find(spec, names[i]);
+        if (o && o->value)
+            return cli_usage(spec, "%s and --%s exclude each other", what, names[i]);
+    }
+    return CLI_OK;
+}
+
+void cli_to_little_endian(void *buf, size_t n, size_t size)
+{
+    const uint16_t probe = 1;
+    unsigned char first;
+    memcpy(&first, &probe, 1);
+    if (first == 1 || size == 1)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char *v = (unsigned char *)buf + i * size;
+        for (size_t a = 0, z = size - 1; a < z; a++, z--) {
+            unsigned char t = v[a];
+            v[a] = v[z];
+            v[z] = t;
+        }
+    }
+}
+
+void cli_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+static int output_error(int *closed, int err)
+{
+    if (err == EPIPE) {
+        *closed = 1;
+        return CLI_OK;
+    }
+    return cli_fail("output", "cannot write to standard output: %s",
+                    err ? strerror(err) : "I/O error");
+}
+
+/* Straight to the file descriptor: the exact errno of a failed write (EPIPE) is
+ * what tells a closed pipe from a real error. */
+int cli_write(const void *buf, size_t n, int *closed)
+{
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return output_error(closed, w < 0 ? errno : 0);
+        p += w;
+        n -= (size_t)w;
+    }
+    return CLI_OK;
+}
+
+int cli_flush(int *closed)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return output_error(closed, errno);
+    return CLI_OK;
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void cli_progress_start(cli_progress *p, uint64_t total, const char *unit)
+{
+    p->enabled = isatty(STDERR_FILENO);
+    p->shown = 0;
+    p->last = cli_now();
+    p->total = total;
+    p->unit = unit;
+}
+
+void cli_progress_update(cli_progress *p, uint64_t done)
+{
+    if (!p->enabled)
+        return;
+    double now = cli_now();
+    if (now - p->last < 1.0)
+        return;
+    p->last = now;
+    p->shown = 1;
+    if (p->total)
+        fprintf(stderr, "\r%llu / %llu %s (%.0f%%)", (unsigned long long)done,
+                (unsigned long long)p->total, p->unit, 100.0 * (double)done / (double)p->total);
+    else
+        fprintf(stderr, "\r%llu %s", (unsigned long long)done, p->unit);
+    fflush(stderr);
+}
+
+void cli_progress_end(cli_progress *p)
+{
+    if (p->shown)
+        fputs("\r\033[K", stderr);
+}

@@ -1,0 +1,285 @@
+/* repro-rng gen: numbers from one stream, as text, hex or little-endian binary. */
+#include "cli.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How a value is stored and printed. */
+typedef enum { V_U8, V_U32, V_U64, V_F32, V_F64 } value_kind;
+static const size_t value_size[] = {1, 4, 8, 4, 8};
+
+typedef struct {
+    double d[2];
+    uint64_t u;
+} type_params;
+
+typedef int (*fill_fn)(repro_stream *s, void *out, size_t n, const type_params *p);
+
+typedef struct {
+    const char *name;
+    const char *params; /* "" or the parameter syntax after ':' ("N", "MEAN,SD") */
+    value_kind kind;
+    fill_fn fill;
+    const char *help;
+} gen_type;
+
+/* Adapters from the library's fills to one signature, one body per shape. */
+#define PLAIN(name, ctype)                                                            \
+    static int fill_##name(repro_stream *s, void *out, size_t n, const type_params *p) \
+    {                                                                                  \
+        (void)p;                                                                       \
+        return repro_fill_##name(s, (ctype *)out, n);                                  \
+    }
+#define BOUNDED(name, ctype)                                                          \
+    static int fill_##name(repro_stream *s, void *out, size_t n, const type_params *p) \
+    {                                                                                  \
+        return repro_fill_##name(s, (ctype *)out, n, (ctype)p->u);                     \
+    }
+#define ONE_REAL(name, ctype)                                                         \
+    static int fill_##name(repro_stream *s, void *out, size_t n, const type_params *p) \
+    {                                                                                  \
+        return repro_fill_##name(s, (ctype *)out, n, p->d[0]);                         \
+    }
+#define TWO_REALS(name)                                                               \
+    static int fill_##name(repro_stream *s, void *out, size_t n, const type_params *p) \
+    {                                                                                  \
+        return repro_fill_##name(s, (double *)out, n, p->d[0], p->d[1]);               \
+    }
+PLAIN(u32, uint32_t)
+PLAIN(u64, uint64_t)
+PLAIN(double, double)
+PLAIN(double_oc, double)
+PLAIN(double_oo, double)
+PLAIN(float, float)
+PLAIN(normal, double)
+PLAIN(exponential, double)
+BOUNDED(bounded_u32, uint32_t)
+BOUNDED(bounded_u64, uint64_t)
+TWO_REALS(gaussian)
+TWO_REALS(uniform)
+TWO_REALS(gamma)
+TWO_REALS(beta)
+ONE_REAL(bernoulli, uint8_t)
+ONE_REAL(poisson, uint64_t)
+
+static int fill_binomial(repro_stream *s, void *out, size_t n, const type_params *p)
+{
+    return repro_fill_binomial(s, (uint64_t *)out, n, p->u, p->d[0]);
+}
+
+static const gen_type types[] = {
+    {"u32", "", V_U32, fill_u32, "32-bit word (1 word)"},
+    {"u64", "", V_U64, fill_u64, "64-bit integer (2 words, low first)"},
+    {"double", "", V_F64, fill_double, "double in [0,1) (2 words)"},
+    {"double_oc", "", V_F64, fill_double_oc, "double in (0,1] (2 words)"},
+    {"double_oo", "", V_F64, fill_double_oo, "double in (0,1) (2 words)"},
+    {"float", "", V_F32, fill_float, "float in [0,1) (1 word)"},
+    {"bounded", "N", V_U32, fill_bounded_u32, "u32 in [0,N), N < 2^32, 0 = all (Lemire)"},
+    {"bounded64", "N", V_U64, fill_bounded_u64, "u64 in [0,N), 0 = all (Lemire)"},
+    {"normal", "", V_F64, fill_normal, "standard normal (2 words)"},
+    {"exponential", "", V_F64, fill_exponential, "exponential, rate 1 (2 words)"},
+    {"gaussian", "MEAN,SD", V_F64, fill_gaussian, "normal with mean and stddev"},
+    {"uniform", "A,B", V_F64, fill_uniform, "double in [A,B)"},
+    {"bernoulli", "P", V_U8, fill_bernoulli, "1 with probability P, else 0"},
+    {"gamma", "K,THETA", V_F64, fill_gamma, "gamma with shape K and scale THETA"},
+    {"beta", "A,B", V_F64, fill_beta, "beta(A,B)"},
+    {"poisson", "LAMBDA", V_U64, fill_poisson, "Poisson with mean LAMBDA"},
+    {"binomial", "N,P", V_U64, fill_binomial, "binomial with N trials, probability P"},
+};
+
+typedef enum { F_TEXT, F_HEX, F_BINARY } out_format;
+
+/* Parses "name" or "name:params" into *t and *p.  Returns 0 or -1. */
+static int parse_type(const char *spec, const gen_type **t, type_params *p)
+{
+    const char *colon = strchr(spec, ':');
+    size_t len = colon ? (size_t)(colon - spec) : strlen(spec);
+    for (size_t i = 0; i < CLI_COUNT(types); i++) {
+        if (strlen(types[i].name) != len || strncmp(types[i].name, spec, len))
+            continue;
+        *t = &types[i];
+        const char *params = types[i].params;
+        if (!*params)
+            return colon ? -1 : 0;
+        if (!colon)
+            return -1;
+        char buf[256];
+        if (strlen(colon + 1) >= sizeof buf)
+            return -1;
+        strcpy(buf, colon + 1);
+        char *comma = strchr(buf, ',');
+        int two = strchr(params, ',') != NULL;
+        if (two != (comma != NULL))
+            return -1;
+        if (comma)
+            *comma = '\0';
+        /* integer first parameter: bounded N, bounded64 N, binomial N */
+        int int_first = !strcmp(params, "N") || !strcmp(params, "N,P");
+        if (int_first) {
+            if (cli_parse_u64(buf, &p->u))
+                return -1;
+            if (!strcmp(types[i].name, "bounded") && p->u > UINT32_MAX)
+                return -1;
+        } else if (cli_parse_double(buf, &p->d[0])) {
+            return -1;
+        }
+        if (comma && cli_parse_double(comma + 1, &p->d[int_first ? 0 : 1]))
+            return -1;
+        return 0;
+    }
+    return -1;
+}
+
+/* Appends the text or hex form of value i of buf to line; returns its length. */
+static int format_value(char *line, size_t cap, value_kind k, out_format f, const void *buf,
+                        size_t i)
+{
+    const unsigned char *b = (const unsigned char *)buf + i * value_size[k];
+    uint64_t bits = 0;
+    double d = 0;
+    float x = 0;
+    switch (k) {
+    case V_U8: bits = *b; break;
+    case V_U32: { uint32_t v; memcpy(&v, b, 4); bits = v; break; }
+    case V_U64: memcpy(&bits, b, 8); break;
+    case V_F32: { uint32_t v; memcpy(&x, b, 4); memcpy(&v, b, 4); bits = v; break; }
+    case V_F64: memcpy(&d, b, 8); memcpy(&bits, b, 8); break;
+    }
+    if (f == F_HEX)
+        return snprintf(line, cap, "%0*" PRIx64 "\n", (int)(2 * value_size[k]), bits);
+    if (k == V_F64)
+        return snprintf(line, cap, "%.17g\n", d);
+    if (k == V_F32)
+        return snprintf(line, cap, "%.9g\n", (double)x);
+    return snprintf(line, cap, "%" PRIu64 "\n", bits);
+}
+
+static void list_types(void)
+{
+    printf("types (--type):\n");
+    for (size_t i = 0; i < CLI_COUNT(types); i++) {
+        char head[40];
+        snprintf(head, sizeof head, "%s%s%s", types[i].name, *types[i].params ? ":" : "",
+                 types[i].params);
+        printf("  %-22s %s\n", head, types[i].help);
+    }
+}
+
+enum { CHUNK = 4096 };
+
+int cmd_gen(int argc, char **argv)
+{
+    cli_opt opts[] = {
+        CLI_ALGORITHM_OPT,
+        CLI_SEED_OPTS,
+        {"state", "STATE", "start from a saved state rr1:... instead of seed options", NULL, 0},
+        {"position", "N", "start at word N of the stream (default 0)", NULL, 0},
+        {"count", "N", "how many values (default 10)", NULL, 0},
+        {"type", "T", "value type (default u32); --list-types shows them all", NULL, 0},
+        {"format", "F", "text (default; decimal, doubles %.17g), hex (the bits) or "
+                        "binary (little-endian bytes)", NULL, 0},
+        {"save-state", "FILE", "write the stream's state after the last value to FILE", NULL,
+         0},
+        {"list-types", NULL, "list the value types and exit", NULL, 0},
+    };
+    cli_spec spec = {"gen", "[options]",
+                     "Prints --count values drawn from the stream of a seed (and path),\n"
+                     "starting at --position.  The values are fixed by contract rr1.",
+                     opts, CLI_COUNT(opts), NULL, NULL};
+    int rc = cli_parse(&spec, argc, argv);
+    if (rc != CLI_OK)
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if (cli_find(&spec, "list-types")->count) {
+        list_types();
+        return CLI_OK;
+    }
+
+    repro_stream s;
+    const char *state = cli_find(&spec, "state")->value;
+    const char *pos_text = cli_find(&spec, "position")->value;
+    if (state) {
+        if ((rc = cli_reject_seed_opts(&spec, "--state")) != CLI_OK)
+            return rc;
+        size_t off = 0;
+        int err = repro_stream_load_ex(&s, state, &off);
+        if (err != REPRO_OK)
+            return cli_usage(&spec, "--state '%s': %s (at byte %zu)", state,
+                             repro_strerror(err), off);
+    } else {
+        rc = cli_stream(&spec, &s);
+        if (rc != CLI_OK)
+            return rc;
+        uint64_t pos = 0;
+        if (pos_text && cli_parse_u64(pos_text, &pos))
+            return cli_usage(&spec, "--position '%s': not a decimal integer in 0..2^64-1",
+                             pos_text);
+        repro_stream_seek(&s, pos);
+    }
+
+    uint64_t count = 10;
+    const char *count_text = cli_find(&spec, "count")->value;
+    if (count_text && cli_parse_u64(count_text, &count))
+        return cli_usage(&spec, "--count '%s': not a decimal integer", count_text);
+
+    const gen_type *t = &types[0];
+    type_params params = {{0, 0}, 0};
+    const char *type_text = cli_find(&spec, "type")->value;
+    if (type_text && parse_type(type_text, &t, &params))
+        return cli_usage(&spec, "--type '%s': not a type (see --list-types)", type_text);
+
+    out_format fmt = F_TEXT;
+    const char *fmt_text = cli_find(&spec, "format")->value;
+    if (fmt_text) {
+        if (!strcmp(fmt_text, "hex"))
+            fmt = F_HEX;
+        else if (!strcmp(fmt_text, "binary"))
+            fmt = F_BINARY;
+        else if (strcmp(fmt_text, "text"))
+            return cli_usage(&spec, "--format '%s': use text, hex or binary", fmt_text);
+    }
+
+    cli_ignore_sigpipe();
+    static uint64_t buf[CHUNK]; /* 8-byte aligned for every value kind */
+    static char text[CHUNK * 26];
+    size_t size = value_size[t->kind];
+    int closed = 0;
+    cli_progress progress;
+    cli_progress_start(&progress, count, "values");
+    for (uint64_t done = 0; done < count && !closed;) {
+        size_t n = count - done < CHUNK ? (size_t)(count - done) : CHUNK;
+        int err = t->fill(&s, buf, n, &params);
+        if (err != REPRO_OK)
+            return cli_usage(&spec, "--type '%s': %s", type_text ? type_text : t->name,
+                             repro_strerror(err));
+        if (fmt == F_BINARY) {
+            cli_to_little_endian(buf, n, size);
+            rc = cli_write(buf, n * size, &closed);
+        } else {
+            size_t len = 0;
+            for (size_t i = 0; i < n; i++)
+                len += (size_t)format_value(text + len, sizeof text - len, t->kind, fmt, buf, i);
+            rc = cli_write(text, len, &closed);
+        }
+        if (rc != CLI_OK)
+            return rc;
+        done += n;
+        cli_progress_update(&progress, done);
+    }
+    cli_progress_end(&progress);
+    rc = cli_flush(&closed);
+    if (rc != CLI_OK || closed)
+        return rc;
+
+    const char *save = cli_find(&spec, "save-state")->value;
+    if (save) {
+        char st[REPRO_STATE_MAX];
+        FILE *f = fopen(save, "w");
+        int ok = f && repro_stream_save(&s, st, sizeof st) >= 0 && fprintf(f, "%s\n", st) > 0;
+        if (f && fclose(f) != 0)
+            ok = 0;
+        if (!ok)
+            return cli_fail("gen", "--save-state '%s': cannot write the state", save);
+    }
+    return CLI_OK;
+}
