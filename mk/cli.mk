@@ -17,10 +17,11 @@ CLI_CFLAGS := $(BASE_CFLAGS) -Isrc/cli
 
 # Known answers built into `repro-rng selftest`: Random123's KATs and the golden-vector
 # files whose record kinds the selftest understands (seeds, paths, stream words and
-# draws, permutations and shuffles).
+# draws, distributions, permutations and shuffles).
 CLI_VECTORS := tests/kat/kat_vectors.txt \
     $(sort $(wildcard tests/vectors/seeds.txt tests/vectors/ref_words.txt \
-                      tests/vectors/stream_*.txt tests/vectors/perm.txt))
+                      tests/vectors/stream_*.txt tests/vectors/dist_*.txt \
+                      tests/vectors/perm.txt))
 CLI_EMBED_C := $(BUILD)/gen/cli_embedded.c
 CLI_EMBED_LIST := $(BUILD)/gen/cli_embedded.list
 

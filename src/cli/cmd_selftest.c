@@ -271,6 +271,22 @@ static int compare(record *r, const char *how, const uint64_t *got, const uint64
     return 1;
 }
 
+/* The stream ended where the record says. */
+static int check_end(record *r, const repro_stream *s, uint64_t end)
+{
+    if (repro_stream_tell(s) == end)
+        return 1;
+    snprintf(r->msg, sizeof r->msg, "end position %" PRIu64 ", want %" PRIu64,
+             repro_stream_tell(s), end);
+    return 0;
+}
+
+static int fill_failed(record *r, int rc)
+{
+    snprintf(r->msg, sizeof r->msg, "fill: %s", repro_strerror(rc));
+    return 0;
+}
+
 /* <algorithm> <seed> <position> <n> <word>...: single draws and a bulk fill. */
 static int check_words(record *r)
 {
@@ -354,6 +370,78 @@ static const draw_type draws[] = {
 #undef D
 };
 
+/* The parameterised distributions of the dist_* golden files ("gamma:K:T", double
+ * parameters as C99 hex floats, binomial's N decimal): stream fills only. */
+typedef struct {
+    const char *name;
+    size_t nparams;
+    int (*fill)(repro_stream *s, uint64_t *out, size_t n, const double *d, uint64_t u);
+} dist_type;
+
+#define DIST(name, ctype, bits, call)                                                    \
+    static int dist_##name(repro_stream *s, uint64_t *out, size_t n, const double *d,     \
+                           uint64_t u)                                                    \
+    {                                                                                     \
+        ctype tmp[MAX_VALUES];                                                            \
+        (void)d, (void)u;                                                                 \
+        int rc = call;                                                                    \
+        for (size_t i = 0; i < n; i++)                                                    \
+            out[i] = bits(tmp[i]);                                                        \
+        return rc;                                                                        \
+    }
+static uint64_t bits_u8(uint8_t x) { return x; }
+DIST(gaussian, double, bits_double, repro_fill_gaussian(s, tmp, n, d[0], d[1]))
+DIST(uniform, double, bits_double, repro_fill_uniform(s, tmp, n, d[0], d[1]))
+DIST(gamma, double, bits_double, repro_fill_gamma(s, tmp, n, d[0], d[1]))
+DIST(beta, double, bits_double, repro_fill_beta(s, tmp, n, d[0], d[1]))
+DIST(bernoulli, uint8_t, bits_u8, repro_fill_bernoulli(s, tmp, n, d[0]))
+DIST(poisson, uint64_t, bits_u64, repro_fill_poisson(s, tmp, n, d[0]))
+DIST(binomial, uint64_t, bits_u64, repro_fill_binomial(s, tmp, n, u, d[1]))
+
+static const dist_type dists[] = {
+    {"gaussian", 2, dist_gaussian}, {"uniform", 2, dist_uniform},
+    {"gamma", 2, dist_gamma},       {"beta", 2, dist_beta},
+    {"bernoulli", 1, dist_bernoulli}, {"poisson", 1, dist_poisson},
+    {"binomial", 2, dist_binomial}, /* N (decimal), P */
+};
+
+/* A distribution record: one fill of all values, then the same values one fill at a
+ * time from a fresh stream (a fill must equal single draws), and the end position. */
+static int check_dist(record *r, const dist_type *t, repro_stream *s, uint64_t end,
+                      const uint64_t *want, size_t n)
+{
+    double d[2] = {0, 0};
+    uint64_t u = 0, got[MAX_VALUES];
+    const char *p = strchr(r->f[3], ':');
+    char buf[64];
+    for (size_t i = 0; i < t->nparams; i++) {
+        if (!p)
+            return BAD_RECORD(r);
+        size_t len = strcspn(p + 1, ":");
+        if (len >= sizeof buf)
+            return BAD_RECORD(r);
+        memcpy(buf, p + 1, len);
+        buf[len] = '\0';
+        int bad = t->fill == dist_binomial && i == 0 ? cli_parse_u64(buf, &u)
+                                                      : cli_parse_double(buf, &d[i]);
+        if (bad)
+            return BAD_RECORD(r);
+        p = p[1 + len] ? p + 1 + len : NULL;
+    }
+    if (p)
+        return BAD_RECORD(r);
+    repro_stream single = *s;
+    int rc = t->fill(s, got, n, d, u);
+    if (rc != REPRO_OK)
+        return fill_failed(r, rc);
+    if (!compare(r, "fill", got, want, n) || !check_end(r, s, end))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((rc = t->fill(&single, &got[i], 1, d, u)) != REPRO_OK)
+            return fill_failed(r, rc);
+    return compare(r, "one at a time", got, want, n) && check_end(r, &single, end);
+}
+
 /* <algorithm> <seed> <position> <draw> <end position> <value>... (value bits in hex) */
 static int check_draws(record *r)
 {
@@ -364,6 +452,12 @@ static int check_draws(record *r)
         return BAD_RECORD(r);
     const char *colon = strchr(r->f[3], ':');
     size_t name_len = colon ? (size_t)(colon - r->f[3]) : strlen(r->f[3]);
+    for (size_t i = 0; i < n; i++)
+        if (parse_hex64(r->f[5 + i], &want[i]))
+            return BAD_RECORD(r);
+    for (size_t i = 0; i < CLI_COUNT(dists); i++)
+        if (strlen(dists[i].name) == name_len && !strncmp(dists[i].name, r->f[3], name_len))
+            return check_dist(r, &dists[i], &s, end, want, n);
     const draw_type *d = NULL;
     for (size_t i = 0; i < CLI_COUNT(draws); i++)
         if (strlen(draws[i].name) == name_len && !strncmp(draws[i].name, r->f[3], name_len))
@@ -372,22 +466,12 @@ static int check_draws(record *r)
     if (!d || bounded != (colon != NULL) || (colon && cli_parse_u64(colon + 1, &bound)))
         return BAD_RECORD(r);
     for (size_t i = 0; i < n; i++)
-        if (parse_hex64(r->f[5 + i], &want[i]))
-            return BAD_RECORD(r);
-    for (size_t i = 0; i < n; i++)
         got[i] = d->next(&s, bound);
-    if (!compare(r, "single draw", got, want, n))
+    if (!compare(r, "single draw", got, want, n) || !check_end(r, &s, end))
         return 0;
-    if (repro_stream_tell(&s) != end) {
-        snprintf(r->msg, sizeof r->msg, "end position %" PRIu64 ", want %" PRIu64,
-                 repro_stream_tell(&s), end);
-        return 0;
-    }
     int rc = d->fill_at(&s, pos, got, n, bound);
-    if (rc != REPRO_OK) {
-        snprintf(r->msg, sizeof r->msg, "fill: %s", repro_strerror(rc));
-        return 0;
-    }
+    if (rc != REPRO_OK)
+        return fill_failed(r, rc);
     return compare(r, "fill_at", got, want, n);
 }
 
@@ -438,14 +522,7 @@ static int check_shuffle(record *r)
     }
     for (size_t i = 0; i < count; i++)
         got[i] = v[i];
-    if (!compare(r, "shuffle", got, want, (size_t)count))
-        return 0;
-    if (repro_stream_tell(&s) != end) {
-        snprintf(r->msg, sizeof r->msg, "end position %" PRIu64 ", want %" PRIu64,
-                 repro_stream_tell(&s), end);
-        return 0;
-    }
-    return 1;
+    return compare(r, "shuffle", got, want, (size_t)count) && check_end(r, &s, end);
 }
 
 /* ---- record kinds and the driver ------------------------------------------------- */
@@ -604,8 +681,9 @@ int cmd_selftest(int argc, char **argv)
     cli_spec spec = {"selftest", "[options]",
                      "Checks this library build on this machine against the known answers\n"
                      "built into the program: Random123's kat_vectors and the golden vectors\n"
-                     "of contract rr1 (seeds, paths, stream words and draws), once per ISA\n"
-                     "(scalar, sse2, avx2, avx512, neon) that the CPU can run.  Prints one\n"
+                     "of contract rr1 (seeds, paths, stream words, draws, distributions,\n"
+                     "permutations, shuffles), once per ISA (scalar, sse2, avx2, avx512,\n"
+                     "neon) that the CPU can run.  Prints one\n"
                      "line per file, record kind and ISA; exit status 1 when anything differs.",
                      opts, CLI_COUNT(opts), NULL, NULL};
     int rc = cli_parse(&spec, argc, argv);

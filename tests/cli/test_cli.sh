@@ -180,6 +180,11 @@ expect_rc 1 "$B" selftest --file "$tmp/seed"
 grep -m1 '^philox4x32-10 .* double_oo ' tests/vectors/stream_philox4x32-10.txt | sed 's/[0-9a-f]$/x&/; s/x0$/1/; s/x[1-9a-f]$/0/' >"$tmp/draw"
 expect_rc 1 "$B" selftest --file "$tmp/draw"
 grep -q "stream draws .* 1 FAILED" "$tmp/out" && ok || bad "corrupted draw record: $(cat "$tmp/out")"
+if [ -r tests/vectors/dist_gamma.txt ]; then
+    grep -m1 '^[a-z0-9-]* [0-9a-f]* [0-9]* gamma:' tests/vectors/dist_gamma.txt | sed 's/[0-9a-f]$/x&/; s/x0$/1/; s/x[1-9a-f]$/0/' >"$tmp/dist"
+    expect_rc 1 "$B" selftest --file "$tmp/dist"
+    grep -q "stream draws .* 1 FAILED" "$tmp/out" && ok || bad "corrupted gamma record: $(cat "$tmp/out")"
+fi
 printf 'frobnicate 1 2 3\n' >"$tmp/odd"
 expect_rc 1 "$B" selftest --file "$tmp/odd"
 expect_rc 1 "$B" selftest --file "$tmp/does-not-exist"
