@@ -7,7 +7,7 @@
 # Prints one line per step and a final "N passed, M failed"; exits non-zero on any
 # failure.  BUILD (default /tmp/b-ci-cross) holds everything it builds.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 export DEBIAN_FRONTEND=noninteractive
 BUILD=${BUILD:-/tmp/b-ci-cross}
 start=$(date +%s)
@@ -20,7 +20,9 @@ print-debs: ; @echo $(CROSS_DEBS_CI)
 MK
 )
 if ! dpkg -s $pkgs > /dev/null 2>&1; then
-    $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends $pkgs > /dev/null ||
+    # A failed index (mirror mid-sync) need not stop the install: it says so itself.
+    $sudo apt-get update -qq || true
+    $sudo apt-get install -y -qq --no-install-recommends $pkgs > /dev/null ||
         { echo "cross.sh: apt-get install failed"; exit 1; }
 fi
 echo "cross.sh: packages ready after $(( $(date +%s) - start )) s"
@@ -28,7 +30,8 @@ echo "cross.sh: packages ready after $(( $(date +%s) - start )) s"
 pass=0 fail=0 failed=()
 step() {
     local name=$1; shift
-    local t0=$(date +%s)
+    local t0
+    t0=$(date +%s)
     if "$@" > "$BUILD/ci-$name.log" 2>&1; then
         pass=$((pass + 1))
         echo "PASS $name ($(( $(date +%s) - t0 )) s): $(grep -h 'passed' "$BUILD/ci-$name.log" | tail -n 1)"

@@ -19,16 +19,18 @@ MATRIX_TARGETS ?= gcc-O0 gcc-O2 gcc-native clang-O0 clang-O2 clang-native \
 # Every vector file the cmocka suite reads; check_vectors fails on a kind it lacks.
 CROSS_VECTORS := tests/kat/kat_vectors.txt $(sort $(filter-out %.md,$(wildcard tests/vectors/*)))
 
-# What CI needs (x86-64, aarch64, s390x, i686, C++, OpenMP, MPI) goes to `make deps`;
-# `make cross-deps` adds the other three targets.
+# CROSS_DEBS_CI: what .ci/cross.sh installs itself (x86-64 matrix, aarch64, s390x,
+# i686, OpenMP, MPI); `make cross-deps` installs that, the other three cross
+# compilers and dieharder (mk/quality.mk).  `make test` needs none of them (g++ comes
+# with build-essential, clang++ with clang), so they stay out of `make deps`.
 CROSS_DEBS_CI := qemu-user-static g++ libomp-14-dev openmpi-bin libopenmpi-dev \
     gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross \
     gcc-i686-linux-gnu libc6-dev-i386-cross
 CROSS_DEBS_ALL := $(CROSS_DEBS_CI) gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross \
-    gcc-riscv64-linux-gnu libc6-dev-riscv64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
-DEB_PACKAGES_EXTRA += $(CROSS_DEBS_CI)
+    gcc-riscv64-linux-gnu libc6-dev-riscv64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross \
+    dieharder
 
-## cross-deps      apt-get install every cross compiler cross-check uses (root)
+## cross-deps      apt-get install every cross compiler, qemu, OpenMP, MPI, dieharder these checks use (root)
 cross-deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(CROSS_DEBS_ALL)
 
@@ -41,7 +43,7 @@ cross-deps-cmocka:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
 	    $(CROSS_CMOCKA_DEBARCHES:%=libcmocka-dev:%)
 
-## cross-check-cmocka  the whole cmocka suite cross-built and run under qemu (CROSS_CMOCKA_ARCHES; about 4 min each)
+## cross-check-cmocka  the whole cmocka suite cross-built and run under qemu (CROSS_CMOCKA_ARCHES; 4 to 10 min each)
 cross-check-cmocka:
 	@MAKE="$(MAKE)" bash tests/cross/check_cmocka.sh $(CROSS_DIR) $(CROSS_CMOCKA_ARCHES)
 

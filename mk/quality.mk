@@ -6,7 +6,6 @@
 
 .PHONY: quality quality-quick
 QUALITY_QUICK_TESTS := 0 15 100 101 206
-DEB_PACKAGES_EXTRA += dieharder
 
 quality: $(BUILD)/bin/repro-rng
 	@bash tests/cross/quality.sh $(BUILD)/quality $(BUILD)/bin/repro-rng all

@@ -27,19 +27,31 @@ static const uint64_t rs_iota_split[8] = {0, 1, 4, 5, 8, 9, 12, 13};
 
 /* A group function computes nu (1..RS_U) consecutive groups, statement by
  * statement in step, so that their dependency chains overlap.  It is always
- * inlined, so nu is a constant and the loops below unroll. */
-#define RS_U 2
+ * inlined, so nu is a constant and the loops below unroll.  Each driver picks
+ * its nu (RS_BLOCKS' U): enough groups to hide the latency of a round. */
+#define RS_U 4
 #define RS_INLINE static inline __attribute__((always_inline))
-#define RS_EACH(...) _Pragma("GCC unroll 4") for (int u = 0; u < nu; u++) { __VA_ARGS__ }
+#ifdef __clang__ /* clang leaves a loop with a count from an inlined argument rolled */
+#define RS_UNROLL_EACH _Pragma("clang loop unroll(full)")
+#else
+#define RS_UNROLL_EACH _Pragma("GCC unroll 4")
+#endif
+#define RS_EACH(...) RS_UNROLL_EACH for (int u = 0; u < nu; u++) { __VA_ARGS__ }
 
 /* ---- Philox ------------------------------------------------------------------ */
 /* philox4x32 on 64-bit lanes: a word lives in the low half of a lane (the high
  * half is ignored), so v_mul32x32 yields lo in the low half and hi = product >> 32. */
-typedef struct { V k0[10], k1[10]; } rs_keys_philox4x32;
+/* Round 0 multiplies counter word 2, the same for every block: its product p1
+ * and the words it yields, (hi(p1) ^ key) and (ctr3 ^ key), are set up once. */
+typedef struct { V k0[10], k1[10], p1, a0, b0; } rs_keys_philox4x32;
 
 static inline void rs_setup_philox4x32(rs_keys_philox4x32 *k, const uint64_t w[4])
 {
     uint32_t k0 = (uint32_t)w[0], k1 = (uint32_t)(w[0] >> 32);
+    const uint64_t p1 = (uint64_t)(uint32_t)w[1] * REPRO_PHILOX_M4x32_1;
+    k->p1 = v_set1_64(p1);
+    k->a0 = v_set1_64((p1 >> 32) ^ k0);
+    k->b0 = v_set1_64((w[1] >> 32) ^ k1);
     for (int r = 0; r < 10; r++, k0 += REPRO_PHILOX_W32_0, k1 += REPRO_PHILOX_W32_1) {
         k->k0[r] = v_set1_64(k0);
         k->k1[r] = v_set1_64(k1);
@@ -49,20 +61,30 @@ static inline void rs_setup_philox4x32(rs_keys_philox4x32 *k, const uint64_t w[4
 RS_INLINE void rs_group_philox4x32(const rs_keys_philox4x32 *k, const uint64_t w[4],
                                    const V *c, uint32_t *out, int nu)
 {
+    (void)w;
     const V m0 = v_set1_64(REPRO_PHILOX_M4x32_0), m1 = v_set1_64(REPRO_PHILOX_M4x32_1);
     V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
-    RS_EACH(x0[u] = c[u]; x1[u] = v_srli64(c[u], 32); x2[u] = v_set1_64(w[1]);
-            x3[u] = v_set1_64(w[1] >> 32);)
-    _Pragma("GCC unroll 10") for (int r = 0; r < 10; r++) {
+    RS_EACH(V p0 = v_mul32x32(c[u], m0);
+            x0[u] = v_xor(v_srli64(c[u], 32), k->a0);
+            x1[u] = k->p1;
+            x2[u] = v_xor(v_srli64(p0, 32), k->b0);
+            x3[u] = p0;)
+    _Pragma("GCC unroll 8") for (int r = 1; r < 9; r++) {
         RS_EACH(V p0 = v_mul32x32(x0[u], m0), p1 = v_mul32x32(x2[u], m1);
-                x0[u] = v_xor(v_xor(v_srli64(p1, 32), x1[u]), k->k0[r]);
+                /* key first: off the multiply's critical path */
+                x0[u] = v_xor(v_srli64(p1, 32), v_xor(x1[u], k->k0[r]));
                 x1[u] = p1;
-                x2[u] = v_xor(v_xor(v_srli64(p0, 32), x3[u]), k->k1[r]);
+                x2[u] = v_xor(v_srli64(p0, 32), v_xor(x3[u], k->k1[r]));
                 x3[u] = p0;)
     }
+    /* The last round yields the output pairs (x0, x1) and (x2, x3) packed in
+     * 64-bit lanes: the product with its halves swapped is (hi, lo), and the
+     * other word and the key go into the low half. */
     const V lo = v_set1_64(0xFFFFFFFFu);
-    RS_EACH(v_store_2x64(out + u * 4 * RS_VL64, v_or(v_and(x0[u], lo), v_slli64(x1[u], 32)),
-                         v_or(v_and(x2[u], lo), v_slli64(x3[u], 32)));)
+    RS_EACH(V p0 = v_mul32x32(x0[u], m0), p1 = v_mul32x32(x2[u], m1);
+            v_store_2x64(out + u * 4 * RS_VL64,
+                         v_xor(v_rotl64(p1, 32), v_and(v_xor(x1[u], k->k0[9]), lo)),
+                         v_xor(v_rotl64(p0, 32), v_and(v_xor(x3[u], k->k1[9]), lo)));)
 }
 
 /* 64x64 -> 128 multiply by a constant from four 32x32 -> 64 products. */
@@ -236,22 +258,22 @@ RS_INLINE void rs_group_threefry2x64(const rs_keys_threefry2x64 *k, const uint64
 }
 
 /* ---- Block drivers ------------------------------------------------------------ */
-/* RS_U groups at a time, then single groups, the rest through the scalar
+/* U (<= RS_U) groups at a time, then single groups, the rest through the scalar
  * reference.  NB: words per block, G: blocks per group, c[u]: counters of group u. */
-#define RS_BLOCKS(name, ALG, NB, G, iota)                                               \
+#define RS_BLOCKS(name, ALG, NB, G, iota, U)                                             \
     static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out) \
     {                                                                                    \
         rs_keys_##name k;                                                                \
         rs_setup_##name(&k, w);                                                          \
-        const V step = v_set1_64(G), stepu = v_set1_64(RS_U * (G));                      \
+        const V step = v_set1_64(G), stepu = v_set1_64((U) * (G));                       \
         V c[RS_U];                                                                       \
         c[0] = v_add64(v_set1_64(p), v_loadu(iota));                                     \
-        for (int u = 1; u < RS_U; u++)                                                   \
+        for (int u = 1; u < (U); u++)                                                    \
             c[u] = v_add64(c[u - 1], step);                                              \
         size_t b = 0;                                                                    \
-        for (; b + RS_U * (G) <= nb; b += RS_U * (G)) {                                  \
-            rs_group_##name(&k, w, c, out + b * (NB), RS_U);                             \
-            for (int u = 0; u < RS_U; u++)                                               \
+        for (; b + (U) * (G) <= nb; b += (U) * (G)) {                                    \
+            rs_group_##name(&k, w, c, out + b * (NB), U);                                \
+            for (int u = 0; u < (U); u++)                                                \
                 c[u] = v_add64(c[u], stepu);                                             \
         }                                                                                \
         for (; b + (G) <= nb; b += (G)) {                                                \
@@ -262,7 +284,9 @@ RS_INLINE void rs_group_threefry2x64(const rs_keys_threefry2x64 *k, const uint64
             repro_isa_scalar.blocks[ALG](w, p + b, nb - b, out + b * (NB));              \
     }
 
-RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_VL64, rs_iota)
+/* The last argument, groups in flight, is the best of 2..4 in make bench (AVX2 and
+ * SSE2 on Zen 3): more spill registers where a round has enough parallel work. */
+RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_VL64, rs_iota, 2)
 /* An ISA file defines RS_SCALAR_PHILOX64 where a 64x64 multiply built from four
  * 32x32 products loses to the scalar one (make bench: SSE2); its table then
  * forwards these two algorithms to the scalar reference. */
@@ -275,12 +299,12 @@ RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_VL64, rs_iota)
 RS_BLOCKS_SCALAR(philox2x64, REPRO_PHILOX2X64)
 RS_BLOCKS_SCALAR(philox4x64, REPRO_PHILOX4X64)
 #else
-RS_BLOCKS(philox2x64, REPRO_PHILOX2X64, 4, RS_VL64, rs_iota)
-RS_BLOCKS(philox4x64, REPRO_PHILOX4X64, 8, RS_VL64, rs_iota)
+RS_BLOCKS(philox2x64, REPRO_PHILOX2X64, 4, RS_VL64, rs_iota, 4)
+RS_BLOCKS(philox4x64, REPRO_PHILOX4X64, 8, RS_VL64, rs_iota, 2)
 #endif
-RS_BLOCKS(threefry2x64, REPRO_THREEFRY2X64, 4, RS_VL64, rs_iota)
-RS_BLOCKS(threefry4x32, REPRO_THREEFRY4X32, 4, RS_VL32, rs_iota_split)
-RS_BLOCKS(threefry4x64, REPRO_THREEFRY4X64, 8, RS_VL64, rs_iota)
+RS_BLOCKS(threefry2x64, REPRO_THREEFRY2X64, 4, RS_VL64, rs_iota, 4)
+RS_BLOCKS(threefry4x32, REPRO_THREEFRY4X32, 4, RS_VL32, rs_iota_split, 3)
+RS_BLOCKS(threefry4x64, REPRO_THREEFRY4X64, 8, RS_VL64, rs_iota, 3)
 
 /* ---- Conversions, in place ----------------------------------------------------- */
 /* Whole registers of SZ-byte values; the rest through the scalar reference. */

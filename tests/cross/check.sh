@@ -51,12 +51,13 @@ walk_check() {
     cmp "$walk_ref" "$out/$1/walk.txt" && echo "walk: identical to the host's serial run"
 }
 
-# The cross-built CLI (dynamic: qemu -L the target's sysroot) must write the stream's
+# The cross-built CLI (dynamic: qemu gets the target's sysroot and library path, or
+# the host's ld.so cache mixes in a multiarch glibc of the target) must write the stream's
 # words little-endian whatever the host order: contract section 6's first four words
 # of philox4x32-10, seed 42 (28b3ffba c8b61e27 a26e04a6 3aaaf4ed).
 cli_check() {
     local got
-    got=$($runner -L "/usr/$triple" "$libdir/bin/repro-rng" raw --seed 42 --bytes 16 |
+    got=$($runner -L "/usr/$triple" -E LD_LIBRARY_PATH="/usr/$triple/lib" "$libdir/bin/repro-rng" raw --seed 42 --bytes 16 |
           od -An -tx1 | tr -d ' \n')
     echo "== $1: repro-rng raw --seed 42 --bytes 16: $got"
     [ "$got" = baffb328271eb6c8a6046ea2edf4aa3a ]
