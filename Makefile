@@ -59,7 +59,7 @@ SHARED_LIBS := $(SHARED_REAL) $(BUILD)/lib/$(SHARED_SONAME) $(BUILD)/lib/librepr
 PC_FILE := $(BUILD)/lib/repro_rng.pc
 
 .PHONY: all lib static shared check check-c check-noint128 check-exports check-install \
-        check-sanitize check-valgrind check-clang test deps install uninstall \
+        check-sanitize check-valgrind check-clang test test-cross deps install uninstall \
         install-static install-shared install-includes install-pc clean help
 
 all: lib
@@ -140,8 +140,13 @@ check-valgrind:
 check-clang:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/clang CC=clang check-c
 
+# The bit-identity stage: compiler matrix, aarch64 (+NEON), s390x, i686 under qemu,
+# C++, OpenMP and MPI (.ci/cross.sh installs its own packages).
+test-cross:
+	BUILD=$(abspath $(BUILD))/ci-cross bash .ci/cross.sh
+
 # Everything CI runs (the README's test command).
-test: check check-clang check-sanitize check-valgrind
+test: check check-clang check-sanitize check-valgrind test-cross
 
 # Debian packages the build and the tests need (run as root).
 DEB_PACKAGES := build-essential clang libcmocka-dev pkg-config valgrind \

@@ -16,7 +16,11 @@
  * from two threads at once without the caller's own locking (use one stream per
  * thread, or the const *_at functions, which never modify the stream).
  * Nothing on a reproducible path is inline in this header, so a consumer compiled
- * with -ffast-math or x87 math still gets the library's bits.
+ * with -ffast-math or x87 math still gets the library's bits.  On x86 and aarch64
+ * the library also runs its floating-point work in the default IEEE environment
+ * (round to nearest, subnormals kept) when the caller changed it (the start-up code
+ * of -ffast-math programs sets flush-to-zero; fesetround), and restores the caller's
+ * modes; on other architectures the caller must keep the default environment.
  */
 #ifndef REPRO_RNG_H
 #define REPRO_RNG_H

@@ -54,4 +54,57 @@ static inline int repro_algorithm_valid(uint32_t a)
     return a >= REPRO_PHILOX4X32 && a <= REPRO_THREEFRY4X64;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define REPRO_NOINLINE __attribute__((noinline))
+#else
+#define REPRO_NOINLINE
+#endif
+
+/* The floating-point environment.  Our bits assume IEEE round-to-nearest with
+ * subnormals; a consumer linked with -ffast-math sets flush-to-zero at start-up, and
+ * fesetround() changes the rounding.  Each public entry point that rounds or may meet
+ * subnormals brackets its work with enter/leave, which restore the caller's modes.
+ * The work in between must be an opaque call (REPRO_NOINLINE, or a function pointer),
+ * so the compiler cannot move arithmetic across the mode switch.  Elsewhere (no SSE2
+ * on x86, other architectures) the caller must keep the default environment. */
+#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__))
+#include <xmmintrin.h>
+typedef unsigned repro_fpenv;
+#define REPRO_FPENV_BITS 0xE040u /* MXCSR: FTZ (bit 15), rounding (13-14), DAZ (6) */
+static inline repro_fpenv repro_fpenv_enter(void)
+{
+    unsigned csr = _mm_getcsr();
+    if (csr & REPRO_FPENV_BITS)
+        _mm_setcsr(csr & ~REPRO_FPENV_BITS);
+    return csr;
+}
+static inline void repro_fpenv_leave(repro_fpenv saved)
+{
+    if (saved & REPRO_FPENV_BITS) /* keep the exception flags our work raised */
+        _mm_setcsr((_mm_getcsr() & ~REPRO_FPENV_BITS) | (saved & REPRO_FPENV_BITS));
+}
+#elif defined(__aarch64__)
+typedef uint64_t repro_fpenv;
+#define REPRO_FPENV_BITS UINT64_C(0x01C00000) /* FPCR: FZ (bit 24), RMode (22-23) */
+static inline repro_fpenv repro_fpenv_enter(void)
+{
+    uint64_t fpcr;
+    __asm__ __volatile__("mrs %0, fpcr" : "=r"(fpcr));
+    if (fpcr & REPRO_FPENV_BITS) {
+        uint64_t want = fpcr & ~REPRO_FPENV_BITS;
+        __asm__ __volatile__("msr fpcr, %0" : : "r"(want));
+    }
+    return fpcr;
+}
+static inline void repro_fpenv_leave(repro_fpenv saved)
+{
+    if (saved & REPRO_FPENV_BITS)
+        __asm__ __volatile__("msr fpcr, %0" : : "r"(saved));
+}
+#else
+typedef int repro_fpenv;
+static inline repro_fpenv repro_fpenv_enter(void) { return 0; }
+static inline void repro_fpenv_leave(repro_fpenv saved) { (void)saved; }
+#endif
+
 #endif

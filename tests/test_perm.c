@@ -97,7 +97,7 @@ static void test_bijection_huge_n(void **state)
  * chi-square per element); returns the largest z. */
 static double positions_z(uint64_t n, unsigned seeds, unsigned rounds)
 {
-    uint64_t *counts = calloc(n * n, sizeof *counts);
+    uint64_t *counts = calloc((size_t)(n * n), sizeof *counts);
     assert_non_null(counts);
     for (unsigned s = 0; s < seeds; s++) {
         const repro_permutation p = make(s, n, rounds);
@@ -106,7 +106,7 @@ static double positions_z(uint64_t n, unsigned seeds, unsigned rounds)
     }
     double worst = -INFINITY;
     for (uint64_t i = 0; i < n; i++)
-        worst = fmax(worst, chi2_z(counts + i * n, n));
+        worst = fmax(worst, chi2_z(counts + i * n, (size_t)n));
     free(counts);
     print_message("positions n=%llu rounds=%u: max z %.2f\n", (unsigned long long)n, rounds,
                   worst);
@@ -116,7 +116,7 @@ static double positions_z(uint64_t n, unsigned seeds, unsigned rounds)
 /* The positions of elements i and i+1 jointly, over `seeds` seeds: n(n-1) cells. */
 static double pairs_z(uint64_t n, uint64_t i, unsigned seeds, unsigned rounds)
 {
-    uint64_t *counts = calloc(n * n, sizeof *counts);
+    uint64_t *counts = calloc((size_t)(n * n), sizeof *counts);
     assert_non_null(counts);
     for (unsigned s = 0; s < seeds; s++) {
         const repro_permutation p = make(s, n, rounds);

@@ -40,7 +40,7 @@ static double next_down(double x)
 
 /* ---- fixed consumption: through the bulk fills ------------------------------- */
 
-int repro_fill_gaussian(repro_stream *s, double *out, size_t n, double mean, double stddev)
+static REPRO_NOINLINE int fill_gaussian(repro_stream *s, double *out, size_t n, double mean, double stddev)
 {
     int rc = check_stream(s, out, n);
     if (rc != REPRO_OK)
@@ -53,7 +53,7 @@ int repro_fill_gaussian(repro_stream *s, double *out, size_t n, double mean, dou
     return rc;
 }
 
-int repro_fill_uniform(repro_stream *s, double *out, size_t n, double a, double b)
+static REPRO_NOINLINE int fill_uniform(repro_stream *s, double *out, size_t n, double a, double b)
 {
     int rc = check_stream(s, out, n);
     if (rc != REPRO_OK)
@@ -76,7 +76,7 @@ int repro_fill_uniform(repro_stream *s, double *out, size_t n, double a, double 
     return rc;
 }
 
-int repro_fill_bernoulli(repro_stream *s, uint8_t *out, size_t n, double p)
+static REPRO_NOINLINE int fill_bernoulli(repro_stream *s, uint8_t *out, size_t n, double p)
 {
     int rc = check_stream(s, out, n);
     if (rc != REPRO_OK)
@@ -124,7 +124,7 @@ static double gamma_draw(repro_stream *s, double shape)
     return g;
 }
 
-int repro_fill_gamma(repro_stream *s, double *out, size_t n, double shape, double scale)
+static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, double shape, double scale)
 {
     int rc = check_stream(s, out, n);
     if (rc != REPRO_OK)
@@ -160,7 +160,7 @@ static double beta_draw(repro_stream *s, double a, double b)
     }
 }
 
-int repro_fill_beta(repro_stream *s, double *out, size_t n, double a, double b)
+static REPRO_NOINLINE int fill_beta(repro_stream *s, double *out, size_t n, double a, double b)
 {
     int rc = check_stream(s, out, n);
     if (rc != REPRO_OK)
@@ -232,7 +232,7 @@ static uint64_t poisson_ptrs(repro_stream *s, double lambda)
     }
 }
 
-int repro_fill_poisson(repro_stream *s, uint64_t *out, size_t n, double lambda)
+static REPRO_NOINLINE int fill_poisson(repro_stream *s, uint64_t *out, size_t n, double lambda)
 {
     int rc = check_stream(s, out, n);
     if (rc != REPRO_OK)
@@ -292,7 +292,7 @@ static uint64_t binomial_btrs(repro_stream *s, uint64_t trials, double p)
     }
 }
 
-int repro_fill_binomial(repro_stream *s, uint64_t *out, size_t n, uint64_t trials, double p)
+static REPRO_NOINLINE int fill_binomial(repro_stream *s, uint64_t *out, size_t n, uint64_t trials, double p)
 {
     int rc = check_stream(s, out, n);
     if (rc != REPRO_OK)
@@ -319,3 +319,29 @@ int repro_fill_binomial(repro_stream *s, uint64_t *out, size_t n, uint64_t trial
     }
     return REPRO_OK;
 }
+
+
+/* Public entry points: the work above runs in the default floating-point environment
+ * whatever the caller's (see repro_fpenv_enter). */
+#define REPRO_FILL_PUBLIC(name, PARAMS, ARGS)                                            \
+    int repro_fill_##name PARAMS                                                         \
+    {                                                                                    \
+        repro_fpenv env = repro_fpenv_enter();                                           \
+        int rc = fill_##name ARGS;                                                       \
+        repro_fpenv_leave(env);                                                          \
+        return rc;                                                                       \
+    }
+REPRO_FILL_PUBLIC(gaussian, (repro_stream *s, double *out, size_t n, double mean, double stddev),
+                  (s, out, n, mean, stddev))
+REPRO_FILL_PUBLIC(uniform, (repro_stream *s, double *out, size_t n, double a, double b),
+                  (s, out, n, a, b))
+REPRO_FILL_PUBLIC(bernoulli, (repro_stream *s, uint8_t *out, size_t n, double p),
+                  (s, out, n, p))
+REPRO_FILL_PUBLIC(gamma, (repro_stream *s, double *out, size_t n, double shape, double scale),
+                  (s, out, n, shape, scale))
+REPRO_FILL_PUBLIC(beta, (repro_stream *s, double *out, size_t n, double a, double b),
+                  (s, out, n, a, b))
+REPRO_FILL_PUBLIC(poisson, (repro_stream *s, uint64_t *out, size_t n, double lambda),
+                  (s, out, n, lambda))
+REPRO_FILL_PUBLIC(binomial, (repro_stream *s, uint64_t *out, size_t n, uint64_t trials, double p),
+                  (s, out, n, trials, p))

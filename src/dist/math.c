@@ -7,6 +7,7 @@
  * minimax polynomial; both are within 1 ulp.  The inverse normal CDF is Wichura's
  * AS241 (PPND16) rational approximation; tools/math_accuracy.py measures all three
  * against mpmath. */
+#include "internal.h"
 #include "dist/special.h"
 
 #include <string.h>
@@ -34,7 +35,7 @@ static double from_dbits(uint64_t u)
 static const double LN2_HI = REPRO_LN2_HI;
 static const double LN2_LO = REPRO_LN2_LO;
 
-double repro_math_log(double x)
+static REPRO_NOINLINE double math_log(double x)
 {
     if (!(x > 0.0)) {
         if (x == 0.0)
@@ -82,7 +83,7 @@ double repro_math_log(double x)
     return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
 }
 
-double repro_math_exp(double x)
+static REPRO_NOINLINE double math_exp(double x)
 {
     static const double P1 = 0x1.555555555553ep-3, P2 = -0x1.6c16c16bebd93p-9,
                         P3 = 0x1.1566aaf25de2cp-14, P4 = -0x1.bbd41c5d26bf1p-20,
@@ -158,7 +159,7 @@ static double poly7(const double c[8], double r)
     return REPRO_HORNER7(c, r, c[7]);
 }
 
-double repro_math_inv_normal_cdf(double u)
+static REPRO_NOINLINE double math_inv_normal_cdf(double u)
 {
     if (!(u > 0.0 && u < 1.0)) {
         if (u == 0.0)
@@ -184,3 +185,17 @@ double repro_math_inv_normal_cdf(double u)
     }
     return q < 0.0 ? -x : x;
 }
+
+/* The public entry points run in the default floating-point environment whatever the
+ * caller's (see repro_fpenv_enter). */
+#define REPRO_MATH_PUBLIC(f)                                                             \
+    double repro_math_##f(double x)                                                      \
+    {                                                                                    \
+        repro_fpenv env = repro_fpenv_enter();                                           \
+        double r = math_##f(x);                                                          \
+        repro_fpenv_leave(env);                                                          \
+        return r;                                                                        \
+    }
+REPRO_MATH_PUBLIC(log)
+REPRO_MATH_PUBLIC(exp)
+REPRO_MATH_PUBLIC(inv_normal_cdf)

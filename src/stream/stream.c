@@ -208,6 +208,8 @@ static uint64_t fill_values(const repro_isa_table *isa, const repro_stream *s,
 {
     const size_t chunk = CHUNK_BYTES / (4 * words_per_value);
     unsigned char *p = out;
+    /* Kernels and conversions are called through pointers: opaque to the compiler. */
+    repro_fpenv env = repro_fpenv_enter();
     for (size_t done = 0; done < n;) {
         size_t k = n - done < chunk ? n - done : chunk;
         gen_words(isa, s, pos, (uint32_t *)(void *)p, k * words_per_value);
@@ -217,6 +219,7 @@ static uint64_t fill_values(const repro_isa_table *isa, const repro_stream *s,
         pos += (uint64_t)k * words_per_value;
         done += k;
     }
+    repro_fpenv_leave(env);
     return (uint64_t)n * words_per_value;
 }
 
