@@ -202,7 +202,8 @@ REPRO_API double repro_next_normal(repro_stream *s);      /* N(0,1) */
 REPRO_API double repro_next_exponential(repro_stream *s); /* rate 1 */
 
 /* Fills: exactly what n single draws give, leaving the position where they would.
- * Errors: REPRO_ERR_NULL (s NULL, or out NULL with n > 0); nothing drawn on error.
+ * Errors: REPRO_ERR_NULL (s NULL, or out NULL with n > 0), REPRO_ERR_ALGORITHM (s never
+ * initialised); nothing drawn on error.
  * The *_at forms give what a copy of s seeked to position gives, and leave s as it
  * is (s may be shared between threads).  Contract: yes. */
 #define REPRO_DECLARE_FILL(name, type)                                                 \
