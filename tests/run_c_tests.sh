@@ -5,6 +5,9 @@
 set -u
 dir=$1; shift
 runner=${CHECK_RUNNER:-}
+# Programs that start themselves again (test_simd's REPRO_RNG_ISA checks) do it under
+# the same runner: valgrind's CPU, for one, hides AVX-512.
+[ -n "$runner" ] && export REPRO_TEST_EMULATOR="${REPRO_TEST_EMULATOR:-$runner}"
 isas=$($runner "$dir/list_isas") || { echo "list_isas failed" >&2; exit 1; }
 pass=0 fail=0 failed=()
 for isa in $isas; do
