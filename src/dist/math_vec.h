@@ -23,6 +23,11 @@ typedef double rv_d __attribute__((vector_size(RV_BYTES)));
 typedef int64_t rv_i __attribute__((vector_size(RV_BYTES)));
 typedef uint64_t rv_u __attribute__((vector_size(RV_BYTES)));
 #define RV_N ((int)(RV_BYTES / 8))
+#ifdef __clang__
+#define RV_UNROLL _Pragma("clang loop unroll(full)")
+#else
+#define RV_UNROLL _Pragma("GCC unroll 8")
+#endif
 
 /* Per-lane select: m is all ones (take a) or all zeros (take b). */
 static inline rv_d rv_sel(rv_i m, rv_d a, rv_d b)
@@ -62,10 +67,6 @@ static inline rv_d rv_log(rv_d x)
     rv_d f = x - 1.0;
     /* k (|k| < 2^31) to double exactly: 2^52 + 2^51 + k has k in its low bits. */
     rv_d dk = (rv_d)(k + 0x4338000000000000) - 0x1.8p52;
-    rv_i small = (0x000fffff & (2 + hx)) < 3;
-    rv_d r_small = f * f * (0.5 - 0.33333333333333333 * f);
-    rv_d res_small = rv_sel(f == 0.0, dk * LN2_HI + dk * LN2_LO,
-                            dk * LN2_HI - ((r_small - dk * LN2_LO) - f));
     rv_d s = f / (2.0 + f);
     rv_d z = s * s;
     rv_d w = z * z;
@@ -76,7 +77,14 @@ static inline rv_d rv_log(rv_d x)
     rv_d hfsq = 0.5 * f * f;
     rv_d res = rv_sel(big_f, dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f),
                       dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f));
-    return rv_sel(small, res_small, res);
+    rv_i small = (0x000fffff & (2 + hx)) < 3;
+    if (rv_any(small)) { /* |f| < 2^-20: x within 2^-20 of a power of two, rare */
+        rv_d r_small = f * f * (0.5 - 0.33333333333333333 * f);
+        rv_d res_small = rv_sel(f == 0.0, dk * LN2_HI + dk * LN2_LO,
+                                dk * LN2_HI - ((r_small - dk * LN2_LO) - f));
+        res = rv_sel(small, res_small, res);
+    }
+    return res;
 }
 
 /* Lanes in [2^-1022, 1]: positive normal, so rv_log applies to them and to 1 - u. */
@@ -124,42 +132,105 @@ static inline void rv_put(unsigned char *p, size_t i, double v)
     memcpy(p + 8 * i, &v, sizeof v);
 }
 
-/* In place: value i = repro_math_inv_normal_cdf(value i), n doubles at buf.  The
- * central branch runs on every vector; tail values (about 15%) are gathered into
- * whole vectors of their own, so the costlier tail runs on full lanes. */
+/* Bit l set where lane l of m is set. */
+static inline unsigned rv_mask_bits(rv_i m)
+{
+#ifdef RV_MASK_BITS
+    return RV_MASK_BITS(m); /* the ISA layer's one-instruction form */
+#else
+    unsigned b = 0;
+    for (int l = 0; l < RV_N; l++)
+        b |= (unsigned)(m[l] & 1) << l;
+    return b;
+#endif
+}
+
+/* Bits set in b (b < 256). */
+static inline size_t rv_popcount8(unsigned b)
+{
+    static const unsigned char nibble[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+    return (size_t)nibble[b & 15] + nibble[b >> 4 & 15];
+}
+
+/* Appends the lanes of u (and their indices, first + lane) whose bit is set to
+ * tail[nt...] and where[nt...]; returns the new count.  Both arrays need RV_N
+ * spare entries: whole vectors are stored. */
+static inline size_t rv_append(double *tail, int64_t *where, size_t nt, rv_d u,
+                               int64_t first, unsigned bits)
+{
+    static const int64_t iota[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    rv_i idx;
+    memcpy(&idx, iota, sizeof idx); /* one vector load */
+    idx += first;
+#ifdef RV_COMPRESS
+    rv_i uc = (rv_i)RV_COMPRESS(u, bits), ic = (rv_i)RV_COMPRESS(idx, bits);
+    memcpy(tail + nt, &uc, sizeof uc);
+    memcpy(where + nt, &ic, sizeof ic);
+    return nt + rv_popcount8(bits);
+#else
+    RV_UNROLL for (int l = 0; l < RV_N; l++) { /* branch-free */
+        tail[nt] = u[l];
+        where[nt] = idx[l];
+        nt += (bits >> l) & 1u;
+    }
+    return nt;
+#endif
+}
+
+/* The central branch of repro_math_inv_normal_cdf (|u - 1/2| <= 0.425) on RV_K
+ * vectors at p, in place, in lockstep: each Horner step of rv_poly7 is taken for
+ * all four polynomials before the next, so that four independent chains keep the
+ * floating-point units busy (one chain waits on every result). */
+enum { RV_K = 2 };
+static inline void rv_inv_normal_central(unsigned char *p)
+{
+    rv_d q[RV_K], r[RV_K], a[RV_K], b[RV_K];
+    RV_UNROLL for (int k = 0; k < RV_K; k++) {
+        memcpy(&q[k], p + (size_t)k * RV_BYTES, sizeof q[k]);
+        q[k] -= 0.5;
+        r[k] = 0.180625 - q[k] * q[k];
+        a[k] = rv_splat(repro_as241_a[7]);
+        b[k] = rv_splat(repro_as241_b[7]);
+    }
+    RV_UNROLL for (int j = 6; j >= 0; j--)
+        RV_UNROLL for (int k = 0; k < RV_K; k++) {
+            a[k] = a[k] * r[k] + repro_as241_a[j];
+            b[k] = b[k] * r[k] + repro_as241_b[j];
+        }
+    RV_UNROLL for (int k = 0; k < RV_K; k++) {
+        rv_d x = q[k] * a[k] / b[k];
+        memcpy(p + (size_t)k * RV_BYTES, &x, sizeof x);
+    }
+}
+
+/* In place: value i = repro_math_inv_normal_cdf(value i), n doubles at buf, in
+ * chunks of CHUNK values and three passes over each:
+ *  1. the tail values (|u - 1/2| > 0.425, about 15%, NaN included) are copied out
+ *     with their indices, branch-free (which lanes they are is unpredictable);
+ *  2. the central branch runs on every whole vector, a loop of independent
+ *     vectors with nothing else in it, so that their latency chains overlap;
+ *  3. the tail runs on whole vectors of gathered tail values; lanes outside its
+ *     domain [2^-1022, 1) (never in stream data) go through the scalar function. */
 static inline void repro_dist_inv_normal_vec(void *buf, size_t n)
 {
-    enum { CHUNK = 256 };
+    enum { CHUNK = 512 };
     for (size_t base = 0; base < n; base += CHUNK) {
         size_t m = n - base < CHUNK ? n - base : CHUNK;
+        size_t whole = m - m % (size_t)(RV_K * RV_N); /* whole groups of RV_K vectors */
         unsigned char *p = (unsigned char *)buf + 8 * base;
         double tail[CHUNK + RV_N];
-        uint16_t where[CHUNK];
-        size_t nt = 0, i = 0;
-        for (; i + (size_t)RV_N <= m; i += (size_t)RV_N) {
+        int64_t where[CHUNK + RV_N];
+        size_t nt = 0;
+        for (size_t i = 0; i < whole; i += (size_t)RV_N) {
             rv_d u;
             memcpy(&u, p + 8 * i, sizeof u);
             rv_d q = u - 0.5;
-            rv_i central = (q >= -0.425) & (q <= 0.425);
-            rv_d r = 0.180625 - q * q;
-            rv_d xc = q * rv_poly7(repro_as241_a, r) / rv_poly7(repro_as241_b, r);
-            memcpy(p + 8 * i, &xc, sizeof xc);
-            /* Branch-free compaction of the tail lanes (which lanes they are is
-             * unpredictable); lanes outside the vector domain are rare. */
-            rv_i tail_lane = ~central;
-            if (rv_any(tail_lane & ~(rv_normal_unit(u) & (u < 1.0)))) {
-                for (int l = 0; l < RV_N; l++)
-                    if (tail_lane[l])
-                        rv_put(p, i + (size_t)l, repro_math_inv_normal_cdf(u[l]));
-                continue;
-            }
-            for (int l = 0; l < RV_N; l++) {
-                tail[nt] = u[l];
-                where[nt] = (uint16_t)(i + (size_t)l);
-                nt += (size_t)(tail_lane[l] & 1);
-            }
+            unsigned bits = ~rv_mask_bits((q >= -0.425) & (q <= 0.425)) & ((1u << RV_N) - 1);
+            nt = rv_append(tail, where, nt, u, (int64_t)i, bits);
         }
-        for (; i < m; i++) /* the last partial vector */
+        for (size_t i = 0; i < whole; i += (size_t)(RV_K * RV_N))
+            rv_inv_normal_central(p + 8 * i);
+        for (size_t i = whole; i < m; i++) /* the last partial group */
             rv_put(p, i, repro_math_inv_normal_cdf(rv_get(p, i)));
         for (size_t j = nt; j % (size_t)RV_N; j++)
             tail[j] = 0.25; /* padding, discarded */
@@ -167,8 +238,10 @@ static inline void repro_dist_inv_normal_vec(void *buf, size_t n)
             rv_d u;
             memcpy(&u, tail + j, sizeof u);
             rv_d v = rv_inv_normal_tail(u);
+            unsigned odd = ~rv_mask_bits(rv_normal_unit(u) & (u < 1.0));
             for (int l = 0; l < RV_N && j + (size_t)l < nt; l++)
-                rv_put(p, where[j + (size_t)l], v[l]);
+                rv_put(p, (size_t)where[j + (size_t)l],
+                       (odd >> l) & 1u ? repro_math_inv_normal_cdf(u[l]) : v[l]);
         }
     }
 }

@@ -107,6 +107,33 @@ static inline V v_u64_to_unit(V x)
 #endif
 }
 
+/* For src/dist/math_vec.h: RV_MASK_BITS(m), bit l set where 64-bit lane l of the
+ * mask m is all ones; RV_COMPRESS(x, bits), the 64-bit lanes of x whose bit is set,
+ * packed in order into the low lanes (the other lanes undefined).  SSE2's two lanes
+ * are left to the portable forms. */
+#if REPRO_SIMD_BITS == 512
+#define RV_MASK_BITS(m) ((unsigned)_mm512_movepi64_mask((__m512i)(m)))
+#define RV_COMPRESS(x, bits) _mm512_maskz_compress_epi64((__mmask8)(bits), (__m512i)(x))
+#else
+#define RV_MASK_BITS(m) ((unsigned)RS_OP(movemask_pd)((VD)(m)))
+#endif
+#if REPRO_SIMD_BITS == 256
+/* Row b: the 32-bit lane indices that gather the 64-bit lanes set in b. */
+static const int32_t rs_compress_idx[16][8] = {
+    {0, 0, 0, 0, 0, 0, 0, 0}, {0, 1, 0, 0, 0, 0, 0, 0},
+    {2, 3, 0, 0, 0, 0, 0, 0}, {0, 1, 2, 3, 0, 0, 0, 0},
+    {4, 5, 0, 0, 0, 0, 0, 0}, {0, 1, 4, 5, 0, 0, 0, 0},
+    {2, 3, 4, 5, 0, 0, 0, 0}, {0, 1, 2, 3, 4, 5, 0, 0},
+    {6, 7, 0, 0, 0, 0, 0, 0}, {0, 1, 6, 7, 0, 0, 0, 0},
+    {2, 3, 6, 7, 0, 0, 0, 0}, {0, 1, 2, 3, 6, 7, 0, 0},
+    {4, 5, 6, 7, 0, 0, 0, 0}, {0, 1, 4, 5, 6, 7, 0, 0},
+    {2, 3, 4, 5, 6, 7, 0, 0}, {0, 1, 2, 3, 4, 5, 6, 7},
+};
+#define RV_COMPRESS(x, bits)                                                             \
+    _mm256_permutevar8x32_epi32((__m256i)(x),                                            \
+                                _mm256_loadu_si256((const __m256i *)(const void *)rs_compress_idx[bits]))
+#endif
+
 /* Bits of a + c for each double lane (a given as bits). */
 static inline V v_add_f64(V a, double c)
 {
