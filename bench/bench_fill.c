@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "repro_rng.h"
+#include "internal.h" /* repro_isa_lookup: which kernels forward to scalar */
 
 #define RUNS 5
 #define SMALL (16u << 10)
@@ -222,10 +223,15 @@ static void summary(void)
                scalar, scalar / r123, r123);
         for (size_t i = 1; i < 5; i++) {
             double g = find(an, "u32", isa_names[i], SMALL);
+            const repro_isa_table *t = repro_isa_lookup(isa_names[i]);
+            const char *note = "";
+            if (t && t->scalar_blocks >> a & 1)
+                note = "  <- SIMD loses here: this ISA runs the scalar kernel";
+            else if (g < 1.15 * scalar)
+                note = "  <- less than 1.15x scalar";
             if (g > 0)
                 printf("%-16s u32: %-6s %.2f GB/s = x%.2f scalar, x%.2f Random123%s\n", an,
-                       isa_names[i], g, g / scalar, g / r123,
-                       g < 1.15 * scalar ? "  <- no SIMD gain: scalar kernel (or should be)" : "");
+                       isa_names[i], g, g / scalar, g / r123, note);
         }
         double u64 = best_simd(an, "u64", SMALL, &isa), dbl = best_simd(an, "double", SMALL, &isa);
         printf("%-16s double/u64 fill (best ISA): %.2f (target >= 0.7)\n", an, dbl / u64);

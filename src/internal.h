@@ -36,6 +36,9 @@ typedef struct repro_isa_table {
     repro_blocks_fn blocks[REPRO_ALGORITHM_COUNT + 1];
     repro_convert_fn from_u64[REPRO_CONV_COUNT]; /* 2n words -> n 8-byte values */
     repro_convert_fn u32_to_float;               /* n words -> n floats, (y >> 8) * 2^-24 */
+    /* Bit a set: blocks[a] only forwards to the scalar reference, because SIMD
+     * loses there (make bench says so). */
+    unsigned scalar_blocks;
 } repro_isa_table;
 
 /* The scalar reference of contract §3 (src/stream/blocks_ref.c).  Every SIMD kernel
@@ -47,6 +50,18 @@ const repro_isa_table *repro_isa_active(void);
 /* The table of "scalar", "sse2", "avx2", "avx512" or "neon" when this build has it
  * and this CPU runs it, else NULL (tests and benchmarks reach every table). */
 const repro_isa_table *repro_isa_lookup(const char *name);
+
+/* The value of hex digit c (either case), or -1. */
+static inline int repro_hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
 
 /* 1 for the six valid repro_algorithm values. */
 static inline int repro_algorithm_valid(uint32_t a)

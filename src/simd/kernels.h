@@ -291,6 +291,7 @@ RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_VL64, rs_iota, 2)
  * 32x32 products loses to the scalar one (make bench: SSE2); its table then
  * forwards these two algorithms to the scalar reference. */
 #ifdef RS_SCALAR_PHILOX64
+#define RS_SCALAR_BLOCKS (1u << REPRO_PHILOX2X64 | 1u << REPRO_PHILOX4X64)
 #define RS_BLOCKS_SCALAR(name, ALG)                                                      \
     static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out) \
     {                                                                                    \
@@ -299,6 +300,7 @@ RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_VL64, rs_iota, 2)
 RS_BLOCKS_SCALAR(philox2x64, REPRO_PHILOX2X64)
 RS_BLOCKS_SCALAR(philox4x64, REPRO_PHILOX4X64)
 #else
+#define RS_SCALAR_BLOCKS 0u
 RS_BLOCKS(philox2x64, REPRO_PHILOX2X64, 4, RS_VL64, rs_iota, 4)
 RS_BLOCKS(philox4x64, REPRO_PHILOX4X64, 8, RS_VL64, rs_iota, 2)
 #endif
@@ -371,4 +373,5 @@ const repro_isa_table RS_TABLE = {
         [REPRO_CONV_U64] = rs_convert_u64,
     },
     rs_convert_float,
+    RS_SCALAR_BLOCKS,
 };

@@ -6,16 +6,27 @@
 #include "core/philox.h"
 #include "core/threefry.h"
 
+#include <string.h>
+
 static inline uint32_t lo32(uint64_t x) { return (uint32_t)x; }
 static inline uint32_t hi32(uint64_t x) { return (uint32_t)(x >> 32); }
 
-/* 64-bit output words yield their low half first. */
+/* 64-bit output words yield their low half first: on a little-endian host, their
+ * own bytes (plain stores: the vectorised word shuffle gcc makes of the loop waits
+ * on a failed store-to-load forward every block, 1.5x slower for philox4x64). */
 static inline void put64(uint32_t *out, const uint64_t *x, unsigned n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t v = x[i];
+        memcpy(out + 2 * i, &v, sizeof v);
+    }
+#else
     for (unsigned i = 0; i < n; i++) {
         out[2 * i] = lo32(x[i]);
         out[2 * i + 1] = hi32(x[i]);
     }
+#endif
 }
 
 static void blocks_philox4x32(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out)
@@ -95,4 +106,5 @@ const repro_isa_table repro_isa_scalar = {
     [REPRO_CONV_U64] = repro_convert_u64_ref,
     },
     repro_convert_u32_to_float_ref,
+    0u,
 };
