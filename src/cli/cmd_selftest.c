@@ -4,6 +4,7 @@
  * CPU can run.  The expected values are parsed here, never by the library. */
 #include "cli.h"
 #include "embedded.h"
+#include "internal.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -20,17 +21,6 @@ typedef struct {
 
 /* ---- field parsing ---------------------------------------------------------- */
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* 1..16 hex digits. */
 static int parse_hex64(const char *s, uint64_t *out)
 {
@@ -39,7 +29,7 @@ static int parse_hex64(const char *s, uint64_t *out)
     if (len < 1 || len > 16)
         return -1;
     for (; *s; s++) {
-        int d = hex_digit(*s);
+        int d = repro_hex_digit(*s);
         if (d < 0)
             return -1;
         v = v << 4 | (uint64_t)d;
@@ -50,16 +40,7 @@ static int parse_hex64(const char *s, uint64_t *out)
 
 static int parse_seed(const char *s, repro_seed *out)
 {
-    char part[17];
-    if (strlen(s) != 64)
-        return -1;
-    for (int k = 0; k < 4; k++) {
-        memcpy(part, s + 16 * k, 16);
-        part[16] = '\0';
-        if (parse_hex64(part, &out->w[k]))
-            return -1;
-    }
-    return 0;
+    return repro_seed_from_hex(s, out) == REPRO_OK ? 0 : -1;
 }
 
 /* Lowercase hex of a byte string, "-" for the empty one. */
@@ -72,7 +53,7 @@ static int parse_bytes(const char *s, unsigned char *out, size_t *len)
     if (n % 2 || n / 2 > MAX_BYTES)
         return -1;
     for (size_t i = 0; i < n / 2; i++) {
-        int hi = hex_digit(s[2 * i]), lo = hex_digit(s[2 * i + 1]);
+        int hi = repro_hex_digit(s[2 * i]), lo = repro_hex_digit(s[2 * i + 1]);
         if (hi < 0 || lo < 0)
             return -1;
         out[i] = (unsigned char)(hi << 4 | lo);

@@ -59,76 +59,47 @@ static inline uint32_t repro_mulhilo32(uint32_t a, uint32_t b, uint32_t *hi)
     return (uint32_t)p;
 }
 
-static inline void repro_philox2x32_block(const uint32_t ctr[2], const uint32_t key[1],
-                                          unsigned rounds, uint32_t out[2])
-{
-    uint32_t x0 = ctr[0], x1 = ctr[1], k = key[0];
-    REPRO_UNROLL
-    for (unsigned r = 0; r < rounds; r++) {
-        uint32_t hi, lo = repro_mulhilo32(REPRO_PHILOX_M2x32, x0, &hi);
-        x0 = hi ^ k ^ x1;
-        x1 = lo;
-        k += REPRO_PHILOX_W32_0;
+/* One body for both word sizes W (32, 64): repro_philox2xW_block and
+ * repro_philox4xW_block. */
+#define REPRO_PHILOX_BLOCKS(W)                                                           \
+    static inline void repro_philox2x##W##_block(const uint##W##_t ctr[2],               \
+                                                 const uint##W##_t key[1], unsigned rounds, \
+                                                 uint##W##_t out[2])                     \
+    {                                                                                    \
+        uint##W##_t x0 = ctr[0], x1 = ctr[1], k = key[0];                                \
+        REPRO_UNROLL                                                                     \
+        for (unsigned r = 0; r < rounds; r++) {                                          \
+            uint##W##_t hi, lo = repro_mulhilo##W(REPRO_PHILOX_M2x##W, x0, &hi);         \
+            x0 = hi ^ k ^ x1;                                                            \
+            x1 = lo;                                                                     \
+            k += REPRO_PHILOX_W##W##_0;                                                  \
+        }                                                                                \
+        out[0] = x0;                                                                     \
+        out[1] = x1;                                                                     \
+    }                                                                                    \
+    static inline void repro_philox4x##W##_block(const uint##W##_t ctr[4],               \
+                                                 const uint##W##_t key[2], unsigned rounds, \
+                                                 uint##W##_t out[4])                     \
+    {                                                                                    \
+        uint##W##_t x0 = ctr[0], x1 = ctr[1], x2 = ctr[2], x3 = ctr[3], k0 = key[0],     \
+                    k1 = key[1];                                                         \
+        REPRO_UNROLL                                                                     \
+        for (unsigned r = 0; r < rounds; r++) {                                          \
+            uint##W##_t hi0, lo0 = repro_mulhilo##W(REPRO_PHILOX_M4x##W##_0, x0, &hi0);  \
+            uint##W##_t hi1, lo1 = repro_mulhilo##W(REPRO_PHILOX_M4x##W##_1, x2, &hi1);  \
+            x0 = hi1 ^ x1 ^ k0;                                                          \
+            x1 = lo1;                                                                    \
+            x2 = hi0 ^ x3 ^ k1;                                                          \
+            x3 = lo0;                                                                    \
+            k0 += REPRO_PHILOX_W##W##_0;                                                 \
+            k1 += REPRO_PHILOX_W##W##_1;                                                 \
+        }                                                                                \
+        out[0] = x0;                                                                     \
+        out[1] = x1;                                                                     \
+        out[2] = x2;                                                                     \
+        out[3] = x3;                                                                     \
     }
-    out[0] = x0;
-    out[1] = x1;
-}
-
-static inline void repro_philox4x32_block(const uint32_t ctr[4], const uint32_t key[2],
-                                          unsigned rounds, uint32_t out[4])
-{
-    uint32_t x0 = ctr[0], x1 = ctr[1], x2 = ctr[2], x3 = ctr[3], k0 = key[0], k1 = key[1];
-    REPRO_UNROLL
-    for (unsigned r = 0; r < rounds; r++) {
-        uint32_t hi0, lo0 = repro_mulhilo32(REPRO_PHILOX_M4x32_0, x0, &hi0);
-        uint32_t hi1, lo1 = repro_mulhilo32(REPRO_PHILOX_M4x32_1, x2, &hi1);
-        x0 = hi1 ^ x1 ^ k0;
-        x1 = lo1;
-        x2 = hi0 ^ x3 ^ k1;
-        x3 = lo0;
-        k0 += REPRO_PHILOX_W32_0;
-        k1 += REPRO_PHILOX_W32_1;
-    }
-    out[0] = x0;
-    out[1] = x1;
-    out[2] = x2;
-    out[3] = x3;
-}
-
-static inline void repro_philox2x64_block(const uint64_t ctr[2], const uint64_t key[1],
-                                          unsigned rounds, uint64_t out[2])
-{
-    uint64_t x0 = ctr[0], x1 = ctr[1], k = key[0];
-    REPRO_UNROLL
-    for (unsigned r = 0; r < rounds; r++) {
-        uint64_t hi, lo = repro_mulhilo64(REPRO_PHILOX_M2x64, x0, &hi);
-        x0 = hi ^ k ^ x1;
-        x1 = lo;
-        k += REPRO_PHILOX_W64_0;
-    }
-    out[0] = x0;
-    out[1] = x1;
-}
-
-static inline void repro_philox4x64_block(const uint64_t ctr[4], const uint64_t key[2],
-                                          unsigned rounds, uint64_t out[4])
-{
-    uint64_t x0 = ctr[0], x1 = ctr[1], x2 = ctr[2], x3 = ctr[3], k0 = key[0], k1 = key[1];
-    REPRO_UNROLL
-    for (unsigned r = 0; r < rounds; r++) {
-        uint64_t hi0, lo0 = repro_mulhilo64(REPRO_PHILOX_M4x64_0, x0, &hi0);
-        uint64_t hi1, lo1 = repro_mulhilo64(REPRO_PHILOX_M4x64_1, x2, &hi1);
-        x0 = hi1 ^ x1 ^ k0;
-        x1 = lo1;
-        x2 = hi0 ^ x3 ^ k1;
-        x3 = lo0;
-        k0 += REPRO_PHILOX_W64_0;
-        k1 += REPRO_PHILOX_W64_1;
-    }
-    out[0] = x0;
-    out[1] = x1;
-    out[2] = x2;
-    out[3] = x3;
-}
+REPRO_PHILOX_BLOCKS(32)
+REPRO_PHILOX_BLOCKS(64)
 
 #endif

@@ -149,17 +149,6 @@ void repro_seed_to_hex(repro_seed s, char out[65])
     out[64] = '\0';
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 int repro_seed_from_hex(const char *hex, repro_seed *out)
 {
     if (!hex || !out)
@@ -169,7 +158,7 @@ int repro_seed_from_hex(const char *hex, repro_seed *out)
     /* A bad digit within the first 64 bytes is reported as such, a short or long
      * string as a length error. */
     for (i = 0; i < 64 && hex[i]; i++) {
-        int v = hex_value(hex[i]);
+        int v = repro_hex_digit(hex[i]);
         if (v < 0)
             return REPRO_ERR_HEX_DIGIT;
         s.w[i / 16] = s.w[i / 16] << 4 | (uint64_t)v;
