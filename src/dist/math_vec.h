@@ -23,6 +23,9 @@ typedef double rv_d __attribute__((vector_size(RV_BYTES)));
 typedef int64_t rv_i __attribute__((vector_size(RV_BYTES)));
 typedef uint64_t rv_u __attribute__((vector_size(RV_BYTES)));
 #define RV_N ((int)(RV_BYTES / 8))
+/* Everything here inlines into its caller: a vector argument or result of an
+ * out-of-line call goes through memory. */
+#define RV_INLINE static inline __attribute__((always_inline))
 #ifdef __clang__
 #define RV_UNROLL _Pragma("clang loop unroll(full)")
 #else
@@ -30,20 +33,20 @@ typedef uint64_t rv_u __attribute__((vector_size(RV_BYTES)));
 #endif
 
 /* Per-lane select: m is all ones (take a) or all zeros (take b). */
-static inline rv_d rv_sel(rv_i m, rv_d a, rv_d b)
+RV_INLINE rv_d rv_sel(rv_i m, rv_d a, rv_d b)
 {
     return (rv_d)(((rv_i)a & m) | ((rv_i)b & ~m));
 }
 
 /* c in every lane (c nonzero: 0 + c is c exactly). */
-static inline rv_d rv_splat(double c)
+RV_INLINE rv_d rv_splat(double c)
 {
     rv_d zero = {0};
     return zero + c;
 }
 
 /* 1 when any lane of m is set. */
-static inline int rv_any(rv_i m)
+RV_INLINE int rv_any(rv_i m)
 {
     int64_t acc = 0;
     for (int l = 0; l < RV_N; l++)
@@ -52,7 +55,7 @@ static inline int rv_any(rv_i m)
 }
 
 /* repro_math_log for lanes holding positive normal finite doubles (src/dist/math.c). */
-static inline rv_d rv_log(rv_d x)
+RV_INLINE rv_d rv_log(rv_d x)
 {
     const double LN2_HI = REPRO_LN2_HI, LN2_LO = REPRO_LN2_LO;
     const double LG1 = REPRO_LG1, LG2 = REPRO_LG2, LG3 = REPRO_LG3, LG4 = REPRO_LG4,
@@ -88,20 +91,20 @@ static inline rv_d rv_log(rv_d x)
 }
 
 /* Lanes in [2^-1022, 1]: positive normal, so rv_log applies to them and to 1 - u. */
-static inline rv_i rv_normal_unit(rv_d u)
+RV_INLINE rv_i rv_normal_unit(rv_d u)
 {
     return (u >= 0x1p-1022) & (u <= 1.0);
 }
 
 /* Horner c[0] + c[1] r + ... + c[7] r^7, as poly7 in src/dist/math.c. */
-static inline rv_d rv_poly7(const double c[8], rv_d r)
+RV_INLINE rv_d rv_poly7(const double c[8], rv_d r)
 {
     return REPRO_HORNER7(c, r, rv_splat(c[7]));
 }
 
 /* The AS241 tail (|u - 1/2| > 0.425) of repro_math_inv_normal_cdf, every lane in
  * [2^-1022, 1). */
-static inline rv_d rv_inv_normal_tail(rv_d u)
+RV_INLINE rv_d rv_inv_normal_tail(rv_d u)
 {
     rv_d q = u - 0.5;
     rv_i lower = q < 0.0;
@@ -120,20 +123,20 @@ static inline rv_d rv_inv_normal_tail(rv_d u)
 }
 
 /* Value i of a buffer that may be only 4-byte aligned (the fills' contract). */
-static inline double rv_get(const unsigned char *p, size_t i)
+RV_INLINE double rv_get(const unsigned char *p, size_t i)
 {
     double v;
     memcpy(&v, p + 8 * i, sizeof v);
     return v;
 }
 
-static inline void rv_put(unsigned char *p, size_t i, double v)
+RV_INLINE void rv_put(unsigned char *p, size_t i, double v)
 {
     memcpy(p + 8 * i, &v, sizeof v);
 }
 
 /* Bit l set where lane l of m is set. */
-static inline unsigned rv_mask_bits(rv_i m)
+RV_INLINE unsigned rv_mask_bits(rv_i m)
 {
 #ifdef RV_MASK_BITS
     return RV_MASK_BITS(m); /* the ISA layer's one-instruction form */
@@ -146,7 +149,7 @@ static inline unsigned rv_mask_bits(rv_i m)
 }
 
 /* Bits set in b (b < 256). */
-static inline size_t rv_popcount8(unsigned b)
+RV_INLINE size_t rv_popcount8(unsigned b)
 {
     static const unsigned char nibble[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
     return (size_t)nibble[b & 15] + nibble[b >> 4 & 15];
@@ -155,7 +158,7 @@ static inline size_t rv_popcount8(unsigned b)
 /* Appends the lanes of u (and their indices, first + lane) whose bit is set to
  * tail[nt...] and where[nt...]; returns the new count.  Both arrays need RV_N
  * spare entries: whole vectors are stored. */
-static inline size_t rv_append(double *tail, int64_t *where, size_t nt, rv_d u,
+RV_INLINE size_t rv_append(double *tail, int64_t *where, size_t nt, rv_d u,
                                int64_t first, unsigned bits)
 {
     static const int64_t iota[8] = {0, 1, 2, 3, 4, 5, 6, 7};
@@ -182,7 +185,7 @@ static inline size_t rv_append(double *tail, int64_t *where, size_t nt, rv_d u,
  * all four polynomials before the next, so that four independent chains keep the
  * floating-point units busy (one chain waits on every result). */
 enum { RV_K = 2 };
-static inline void rv_inv_normal_central(unsigned char *p)
+RV_INLINE void rv_inv_normal_central(unsigned char *p)
 {
     rv_d q[RV_K], r[RV_K], a[RV_K], b[RV_K];
     RV_UNROLL for (int k = 0; k < RV_K; k++) {
@@ -211,7 +214,7 @@ static inline void rv_inv_normal_central(unsigned char *p)
  *     vectors with nothing else in it, so that their latency chains overlap;
  *  3. the tail runs on whole vectors of gathered tail values; lanes outside its
  *     domain [2^-1022, 1) (never in stream data) go through the scalar function. */
-static inline void repro_dist_inv_normal_vec(void *buf, size_t n)
+RV_INLINE void repro_dist_inv_normal_vec(void *buf, size_t n)
 {
     enum { CHUNK = 512 };
     for (size_t base = 0; base < n; base += CHUNK) {
@@ -247,7 +250,7 @@ static inline void repro_dist_inv_normal_vec(void *buf, size_t n)
 }
 
 /* In place: value i = -repro_math_log(value i) (the exponential conversion). */
-static inline void repro_dist_neg_log_vec(void *buf, size_t n)
+RV_INLINE void repro_dist_neg_log_vec(void *buf, size_t n)
 {
     unsigned char *p = buf;
     size_t i = 0;
