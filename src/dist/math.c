@@ -192,7 +192,9 @@ static REPRO_NOINLINE double math_inv_normal_cdf(double u)
     double repro_math_##f(double x)                                                      \
     {                                                                                    \
         repro_fpenv env = repro_fpenv_enter();                                           \
+        REPRO_FPENV_FENCE(x);                                                            \
         double r = math_##f(x);                                                          \
+        REPRO_FPENV_FENCE(r);                                                            \
         repro_fpenv_leave(env);                                                          \
         return r;                                                                        \
     }
