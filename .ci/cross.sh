@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI stage for issue 6 (bit-identity): installs the cross compilers, qemu-user, OpenMP
 # and OpenMPI, then runs the x86-64 compiler matrix (each ISA this CPU has), aarch64
-# (+NEON), s390x and i686 (x87 and SSE consumers) under qemu, the C++ header test, the
+# (+NEON), s390x and i686 (x87 and SSE consumers) under qemu, the whole cmocka suite on
+# aarch64 (scalar and NEON) under qemu, the C++ header test, the
 # OpenMP thread-count and MPI rank-count invariance checks.  The full set (also
 # ppc64le, riscv64, armhf) is `make cross-deps cross-check`.
 # Prints one line per step and a final "N passed, M failed"; exits non-zero on any
@@ -25,6 +26,13 @@ if ! dpkg -s $pkgs > /dev/null 2>&1; then
     $sudo apt-get install -y -qq --no-install-recommends $pkgs > /dev/null ||
         { echo "cross.sh: apt-get install failed"; exit 1; }
 fi
+# The whole cmocka suite on aarch64 needs Debian's arm64 cmocka.
+if ! dpkg -s libcmocka-dev:arm64 > /dev/null 2>&1; then
+    $sudo dpkg --add-architecture arm64
+    $sudo apt-get update -qq || true
+    $sudo apt-get install -y -qq --no-install-recommends libcmocka-dev:arm64 > /dev/null ||
+        { echo "cross.sh: apt-get install libcmocka-dev:arm64 failed"; exit 1; }
+fi
 echo "cross.sh: packages ready after $(( $(date +%s) - start )) s"
 
 pass=0 fail=0 failed=()
@@ -44,6 +52,7 @@ step() {
 mkdir -p "$BUILD"
 step matrix make BUILD="$BUILD" check-matrix
 step cross make BUILD="$BUILD" CROSS_TARGETS="aarch64 aarch64-neon aarch64-fastmath s390x i686 i686-sse" cross-check
+step cmocka-aarch64 make BUILD="$BUILD" CROSS_CMOCKA_ARCHES=aarch64 cross-check-cmocka
 step cxx make BUILD="$BUILD" check-cxx
 step openmp make BUILD="$BUILD" check-openmp
 step mpi make BUILD="$BUILD" check-mpi

@@ -18,15 +18,16 @@ static inline double repro_u64_to_double_oc(uint64_t x)
     return ((double)(x >> 11) + 1.0) * REPRO_TWO_M53;
 }
 /* (v + 0.5) * 2^-53, v = x >> 11, as IEEE round-to-nearest-even computes it, but
- * in integers so that the caller's rounding mode cannot change it (single draws run
- * in the caller's environment): v + 0.5 is exact below 2^52 and a tie above, which
- * goes to the even neighbour. */
+ * exactly, so that the caller's rounding mode cannot change it (single draws run in
+ * the caller's environment): v + 0.5 is exact below 2^52 and above it a tie, which
+ * goes to the even neighbour v + (v & 1).  Either way the result is m * 2^-54 with
+ * m = 2v + 1 or 2(v + (v & 1)), an integer that converts exactly (below 2^53, or
+ * a multiple of 4 up to 2^54).  Branch-free: the two cases are equally likely. */
 static inline double repro_u64_to_double_oo(uint64_t x)
 {
-    uint64_t v = x >> 11;
-    if (v < (UINT64_C(1) << 52))
-        return (double)(2 * v + 1) * (0.5 * REPRO_TWO_M53);
-    return (double)(v + (v & 1)) * REPRO_TWO_M53;
+    uint64_t v = x >> 11, big = v >> 52;
+    uint64_t m = 2 * v + 1 + big * (2 * (v & 1)) - big;
+    return (double)m * (0.5 * REPRO_TWO_M53);
 }
 static inline float repro_u32_to_float(uint32_t y)
 {
