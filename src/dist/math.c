@@ -12,6 +12,10 @@
 
 #include <string.h>
 
+/* The vector log of src/dist/math_vec.h on one lane is the scalar one. */
+#define RV_BYTES 8
+#include "dist/math_vec.h"
+
 static uint64_t dbits(double x)
 {
     uint64_t u;
@@ -32,8 +36,6 @@ static double from_dbits(uint64_t u)
 #define REPRO_BITS_PINF 0x7ff0000000000000u
 #define REPRO_BITS_NINF 0xfff0000000000000u
 
-static const double LN2_HI = REPRO_LN2_HI;
-static const double LN2_LO = REPRO_LN2_LO;
 
 static REPRO_NOINLINE double math_log(double x)
 {
@@ -42,45 +44,15 @@ static REPRO_NOINLINE double math_log(double x)
             return from_dbits(REPRO_BITS_NINF);
         return from_dbits(REPRO_BITS_NAN); /* negative or NaN */
     }
-    uint64_t ix = dbits(x);
-    int k = 0;
-    if (ix < 0x0010000000000000u) { /* subnormal: scale into the normal range */
-        x *= 0x1p54;
-        ix = dbits(x);
-        k = -54;
-    }
-    if (ix >= REPRO_BITS_PINF)
+    if (dbits(x) >= REPRO_BITS_PINF)
         return x; /* +inf */
-    uint32_t hx = (uint32_t)(ix >> 32);
-    k += (int)(hx >> 20) - 1023;
-    hx &= 0x000fffffu;
-    /* Normalise the mantissa m into [sqrt(2)/2, sqrt(2)): i is 0x100000 when
-     * m >= sqrt(2), then m is halved and k incremented. */
-    uint32_t i = (hx + 0x95f64u) & 0x100000u;
-    x = from_dbits((uint64_t)(hx | (i ^ 0x3ff00000u)) << 32 | (ix & 0xffffffffu));
-    k += (int)(i >> 20);
-    double f = x - 1.0;
-    double dk = (double)k;
-    if ((0x000fffffu & (2 + hx)) < 3) { /* |f| < 2^-20 */
-        if (f == 0.0)
-            return dk * LN2_HI + dk * LN2_LO;
-        double r = f * f * (0.5 - 0.33333333333333333 * f);
-        return dk * LN2_HI - ((r - dk * LN2_LO) - f);
+    int64_t k0 = 0;
+    if (dbits(x) < 0x0010000000000000u) { /* subnormal: scale into the normal range */
+        x *= 0x1p54;
+        k0 = -54;
     }
-    double s = f / (2.0 + f);
-    double z = s * s;
-    double w = z * z;
-    double t1 = w * (REPRO_LG2 + w * (REPRO_LG4 + w * REPRO_LG6));
-    double t2 = z * (REPRO_LG1 + w * (REPRO_LG3 + w * (REPRO_LG5 + w * REPRO_LG7)));
-    double r = t2 + t1;
-    /* fdlibm's split: for the largest |f| (hx in [0x6147a, 0x6b851]) the explicit
-     * f^2/2 term keeps the error below 1 ulp. */
-    int big_f = ((int32_t)(hx - 0x6147au) | (int32_t)(0x6b851u - hx)) > 0;
-    if (big_f) {
-        double hfsq = 0.5 * f * f;
-        return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
-    }
-    return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+    rv_d v = {x};
+    return rv_log_k(v, k0)[0];
 }
 
 static REPRO_NOINLINE double math_exp(double x)
@@ -103,13 +75,13 @@ static REPRO_NOINLINE double math_exp(double x)
     if (ax > 0.5 * 0x1.62e42fefa39efp-1) { /* |x| > ln2/2: reduce x = k ln2 + r */
         if (ax < 1.5 * 0x1.62e42fefa39efp-1) {
             k = x < 0.0 ? -1 : 1;
-            hi = x < 0.0 ? x + LN2_HI : x - LN2_HI;
-            lo = x < 0.0 ? -LN2_LO : LN2_LO;
+            hi = x < 0.0 ? x + REPRO_LN2_HI : x - REPRO_LN2_HI;
+            lo = x < 0.0 ? -REPRO_LN2_LO : REPRO_LN2_LO;
         } else {
             k = (int)(INV_LN2 * x + (x < 0.0 ? -0.5 : 0.5)); /* truncation = rounding */
             double dk = (double)k;
-            hi = x - dk * LN2_HI;
-            lo = dk * LN2_LO;
+            hi = x - dk * REPRO_LN2_HI;
+            lo = dk * REPRO_LN2_LO;
         }
         x = hi - lo;
     } else if (ax < 0x1p-28) {

@@ -54,15 +54,17 @@ RV_INLINE int rv_any(rv_i m)
     return acc != 0;
 }
 
-/* repro_math_log for lanes holding positive normal finite doubles (src/dist/math.c). */
-RV_INLINE rv_d rv_log(rv_d x)
+/* log(x) + k0 ln 2 for lanes holding positive normal finite doubles (fdlibm's
+ * algorithm, see src/dist/math.c, which runs this body on one lane: so the scalar
+ * and the vector log are one code; k0 is math.c's scaling of subnormals). */
+RV_INLINE rv_d rv_log_k(rv_d x, int64_t k0)
 {
     const double LN2_HI = REPRO_LN2_HI, LN2_LO = REPRO_LN2_LO;
     const double LG1 = REPRO_LG1, LG2 = REPRO_LG2, LG3 = REPRO_LG3, LG4 = REPRO_LG4,
                  LG5 = REPRO_LG5, LG6 = REPRO_LG6, LG7 = REPRO_LG7;
     rv_u ix = (rv_u)x;
     rv_i hx = (rv_i)(ix >> 32);
-    rv_i k = (hx >> 20) - 1023;
+    rv_i k = (hx >> 20) - (1023 - k0);
     hx &= 0x000fffff;
     rv_i i = (hx + 0x95f64) & 0x100000;
     x = (rv_d)((rv_u)(hx | (i ^ 0x3ff00000)) << 32 | (ix & 0xffffffffu));
@@ -89,6 +91,8 @@ RV_INLINE rv_d rv_log(rv_d x)
     }
     return res;
 }
+
+RV_INLINE rv_d rv_log(rv_d x) { return rv_log_k(x, 0); }
 
 /* Lanes in [2^-1022, 1]: positive normal, so rv_log applies to them and to 1 - u. */
 RV_INLINE rv_i rv_normal_unit(rv_d u)
