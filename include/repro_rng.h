@@ -277,6 +277,13 @@ REPRO_API double repro_math_inv_normal_cdf(double u);
 /* e^x, within 1 ulp; overflow gives +inf, underflow 0 (or subnormal);
  * exp(-inf) = 0, exp(NaN) = NaN (0x7ff8000000000000).  fdlibm's algorithm. */
 REPRO_API double repro_math_exp(double x);
+/* Arrays: out[i] = repro_math_log(x[i]), resp. repro_math_inv_normal_cdf(u[i]), bit for
+ * bit (any input, special values included), for i < n, through the SIMD kernels chosen
+ * for fills: e.g. normal quantiles of quasi-random points.  out may be the input array
+ * itself; otherwise the two must not overlap.  Errors: REPRO_ERR_NULL (an array NULL
+ * with n > 0).  Contract: yes. */
+REPRO_API int repro_math_log_array(const double *x, double *out, size_t n);
+REPRO_API int repro_math_inv_normal_cdf_array(const double *u, double *out, size_t n);
 
 /* ------------------------------------------------------------------------------ */
 /* Distributions.  n draws each; position advances by the words consumed.          */

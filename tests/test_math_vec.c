@@ -2,7 +2,8 @@
  * functions' bits (compiled here at SSE2's width), on stream-like doubles and on the
  * edges: both tails, the branch boundaries, 0, 1, subnormals, NaN, out of range.
  * The SIMD fills themselves are compared with the scalar functions in
- * tests/test_math.c at every ISA. */
+ * tests/test_math.c at every ISA, and the public math arrays (every ISA's own
+ * kernels) here. */
 #include "testutil.h"
 
 #include <math.h>
@@ -92,11 +93,50 @@ static void test_neg_log_vec(void **state)
     free(x);
 }
 
+/* The public arrays at the active ISA (tests/run_c_tests.sh runs this once per ISA):
+ * the same edge-laden inputs through the kernels of every width, out of place and in
+ * place, bit for bit against the scalar functions. */
+static void test_math_arrays(void **state)
+{
+    (void)state;
+    double *u = inputs(), *x = malloc(COUNT * sizeof *x), *y = malloc(COUNT * sizeof *y);
+    assert_non_null(x);
+    assert_non_null(y);
+    for (size_t i = 0; i < COUNT; i += 7) /* also values above 1, for log */
+        u[i] = u[i] * 1e300;
+    for (size_t i = 0; i < COUNT; i++)
+        x[i] = y[i] = from_bits(0xCACACACACACACACAu); /* kernels must write every value */
+    assert_int_equal(repro_math_inv_normal_cdf_array(u, x, COUNT), REPRO_OK);
+    memcpy(y, u, COUNT * sizeof *y);
+    assert_int_equal(repro_math_log_array(y, y, COUNT), REPRO_OK);
+    for (size_t i = 0; i < COUNT; i++) {
+        if (bits(x[i]) != bits(repro_math_inv_normal_cdf(u[i])))
+            fail_msg("inv_normal_cdf_array(%a) = %a at %s, scalar %a", u[i], x[i],
+                     repro_isa_name(), repro_math_inv_normal_cdf(u[i]));
+        if (bits(y[i]) != bits(repro_math_log(u[i])))
+            fail_msg("log_array(%a) = %a at %s, scalar %a", u[i], y[i], repro_isa_name(),
+                     repro_math_log(u[i]));
+    }
+    /* short arrays (below a vector, a chunk), at an odd offset */
+    for (size_t n = 0; n < 40; n++) {
+        assert_int_equal(repro_math_inv_normal_cdf_array(u + 3, x + 1, n), REPRO_OK);
+        for (size_t i = 0; i < n; i++)
+            assert_true(bits(x[1 + i]) == bits(repro_math_inv_normal_cdf(u[3 + i])));
+    }
+    assert_int_equal(repro_math_log_array(NULL, x, 1), REPRO_ERR_NULL);
+    assert_int_equal(repro_math_inv_normal_cdf_array(u, NULL, 1), REPRO_ERR_NULL);
+    assert_int_equal(repro_math_log_array(NULL, NULL, 0), REPRO_OK);
+    free(u);
+    free(x);
+    free(y);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inv_normal_vec),
         cmocka_unit_test(test_neg_log_vec),
+        cmocka_unit_test(test_math_arrays),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -346,6 +346,8 @@ static void rs_convert_exponential(void *buf, size_t n)
     rs_convert_double_oc(buf, n);
     repro_dist_neg_log_vec(buf, n);
 }
+static void rs_inv_normal(void *buf, size_t n) { repro_dist_inv_normal_vec(buf, n); }
+static void rs_neg_log(void *buf, size_t n) { repro_dist_neg_log_vec(buf, n); }
 
 /* Little-endian: the words already are the u64 values. */
 static void rs_convert_u64(void *buf, size_t n)
@@ -373,5 +375,7 @@ const repro_isa_table RS_TABLE = {
         [REPRO_CONV_U64] = rs_convert_u64,
     },
     rs_convert_float,
+    rs_inv_normal,
+    rs_neg_log,
     RS_SCALAR_BLOCKS,
 };

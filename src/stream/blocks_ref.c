@@ -106,5 +106,7 @@ const repro_isa_table repro_isa_scalar = {
     [REPRO_CONV_U64] = repro_convert_u64_ref,
     },
     repro_convert_u32_to_float_ref,
+    repro_inv_normal_ref,
+    repro_neg_log_ref,
     0u,
 };

@@ -41,5 +41,7 @@ void repro_convert_double_oc_ref(void *buf, size_t n);
 void repro_convert_double_oo_ref(void *buf, size_t n);
 void repro_convert_normal_ref(void *buf, size_t n);
 void repro_convert_exponential_ref(void *buf, size_t n);
+void repro_inv_normal_ref(void *buf, size_t n);
+void repro_neg_log_ref(void *buf, size_t n);
 
 #endif

@@ -46,3 +46,18 @@ REPRO_CONVERT_U64(double_oc, double, repro_u64_to_double_oc(x))
 REPRO_CONVERT_U64(double_oo, double, repro_u64_to_double_oo(x))
 REPRO_CONVERT_U64(normal, double, repro_math_inv_normal_cdf(repro_u64_to_double_oo(x)))
 REPRO_CONVERT_U64(exponential, double, -repro_math_log(repro_u64_to_double_oc(x)))
+
+/* In place on doubles (the math arrays). */
+#define REPRO_CONVERT_DOUBLES(name, expr)                                                \
+    void repro_##name##_ref(void *buf, size_t n)                                         \
+    {                                                                                    \
+        unsigned char *p = buf;                                                          \
+        for (size_t i = 0; i < n; i++) {                                                 \
+            double x;                                                                    \
+            memcpy(&x, p + 8 * i, 8);                                                    \
+            x = expr;                                                                    \
+            memcpy(p + 8 * i, &x, 8);                                                    \
+        }                                                                                \
+    }
+REPRO_CONVERT_DOUBLES(inv_normal, repro_math_inv_normal_cdf(x))
+REPRO_CONVERT_DOUBLES(neg_log, -repro_math_log(x))
