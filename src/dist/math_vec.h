@@ -162,8 +162,8 @@ RV_INLINE size_t rv_popcount8(unsigned b)
 /* Appends the lanes of u (and their indices, first + lane) whose bit is set to
  * tail[nt...] and where[nt...]; returns the new count.  Both arrays need RV_N
  * spare entries: whole vectors are stored. */
-RV_INLINE size_t rv_append(double *tail, int64_t *where, size_t nt, rv_d u,
-                               int64_t first, unsigned bits)
+RV_INLINE size_t rv_append(double *tail, int64_t *where, size_t nt, rv_d u, int64_t first,
+                           unsigned bits)
 {
     static const int64_t iota[8] = {0, 1, 2, 3, 4, 5, 6, 7};
     rv_i idx;
@@ -185,9 +185,10 @@ RV_INLINE size_t rv_append(double *tail, int64_t *where, size_t nt, rv_d u,
 }
 
 /* The central branch of repro_math_inv_normal_cdf (|u - 1/2| <= 0.425) on RV_K
- * vectors at p, in place, in lockstep: each Horner step of rv_poly7 is taken for
- * all four polynomials before the next, so that four independent chains keep the
- * floating-point units busy (one chain waits on every result). */
+ * vectors at p, in place, in lockstep: each Horner step of rv_poly7 is taken for the
+ * numerator and denominator of every vector before the next step, so that 2 RV_K
+ * independent chains keep the floating-point units busy (one chain waits on each
+ * result); the operations of each value are exactly rv_poly7's, in its order. */
 enum { RV_K = 2 };
 RV_INLINE void rv_inv_normal_central(unsigned char *p)
 {

@@ -5,7 +5,7 @@
 # Passes when no dieharder test says FAILED (WEAK is an expected p-value extreme
 # at this many tests: p < 0.005 or > 0.995, about 1 in 100).  Full reports land in OUTDIR/<name>.txt.
 # usage: [QUALITY_STREAMS=...] tests/cross/quality.sh OUTDIR REPRO_RNG_BINARY all | TEST_NUMBER...
-#   all: dieharder -a, the whole battery (about 36 min per stream on 2 cores);
+#   all: dieharder -a, the whole battery (21-30 min per stream on Zen 4, 36 on Zen 3);
 #   numbers: one dieharder -d run each (dieharder honours only the last -d given);
 #   0 15 100 101 206 take about 20 s per stream.
 set -u
