@@ -87,11 +87,12 @@ static inline int repro_algorithm_valid(uint32_t a)
  * function of registers only (which the optimiser may treat as const and move),
  * its argument and result passed through REPRO_FPENV_FENCE.  Elsewhere (no SSE2 on
  * x86, other architectures) the caller must keep the default environment. */
+/* A compiler barrier (no instruction): no memory access crosses it. */
+#define REPRO_FPENV_CLOBBER() __asm__ __volatile__("" : : : "memory")
 #if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__))
 #include <xmmintrin.h>
 typedef unsigned repro_fpenv;
 #define REPRO_FPENV_BITS 0xE040u /* MXCSR: FTZ (bit 15), rounding (13-14), DAZ (6) */
-#define REPRO_FPENV_CLOBBER() __asm__ __volatile__("" : : : "memory")
 static inline repro_fpenv repro_fpenv_enter(void)
 {
     unsigned csr = _mm_getcsr();
@@ -106,31 +107,34 @@ static inline void repro_fpenv_leave(repro_fpenv saved)
     if (saved & REPRO_FPENV_BITS) /* keep the exception flags our work raised */
         _mm_setcsr((_mm_getcsr() & ~REPRO_FPENV_BITS) | (saved & REPRO_FPENV_BITS));
 }
-#define REPRO_FPENV_FENCE(v) __asm__ __volatile__("" : "+m"(v))
 #elif defined(__aarch64__)
 typedef uint64_t repro_fpenv;
 #define REPRO_FPENV_BITS UINT64_C(0x01C00000) /* FPCR: FZ (bit 24), RMode (22-23) */
 static inline repro_fpenv repro_fpenv_enter(void)
 {
     uint64_t fpcr;
-    __asm__ __volatile__("mrs %0, fpcr" : "=r"(fpcr) : : "memory");
+    __asm__ __volatile__("mrs %0, fpcr" : "=r"(fpcr));
     if (fpcr & REPRO_FPENV_BITS) {
         uint64_t want = fpcr & ~REPRO_FPENV_BITS;
-        __asm__ __volatile__("msr fpcr, %0" : : "r"(want) : "memory");
+        __asm__ __volatile__("msr fpcr, %0" : : "r"(want));
     }
+    REPRO_FPENV_CLOBBER();
     return fpcr;
 }
 static inline void repro_fpenv_leave(repro_fpenv saved)
 {
-    __asm__ __volatile__("" : : : "memory");
+    REPRO_FPENV_CLOBBER();
     if (saved & REPRO_FPENV_BITS)
-        __asm__ __volatile__("msr fpcr, %0" : : "r"(saved) : "memory");
+        __asm__ __volatile__("msr fpcr, %0" : : "r"(saved));
 }
-#define REPRO_FPENV_FENCE(v) __asm__ __volatile__("" : "+m"(v))
 #else
 typedef int repro_fpenv;
 static inline repro_fpenv repro_fpenv_enter(void) { return 0; }
 static inline void repro_fpenv_leave(repro_fpenv saved) { (void)saved; }
+#endif
+#ifdef REPRO_FPENV_BITS /* a guard exists: pin v between its switches */
+#define REPRO_FPENV_FENCE(v) __asm__ __volatile__("" : "+m"(v))
+#else
 #define REPRO_FPENV_FENCE(v) ((void)0)
 #endif
 

@@ -109,8 +109,8 @@ static inline V v_u64_to_unit(V x)
 
 /* For src/dist/math_vec.h: RV_MASK_BITS(m), bit l set where 64-bit lane l of the
  * mask m is all ones; RV_COMPRESS(x, bits), the 64-bit lanes of x whose bit is set,
- * packed in order into the low lanes (the other lanes undefined).  SSE2's two lanes
- * are left to the portable forms. */
+ * packed in order into the low lanes (the other lanes undefined).  SSE2 (two lanes)
+ * uses math_vec.h's portable branch-free loop. */
 #if REPRO_SIMD_BITS == 512
 #define RV_MASK_BITS(m) ((unsigned)_mm512_movepi64_mask((__m512i)(m)))
 #define RV_COMPRESS(x, bits) _mm512_maskz_compress_epi64((__mmask8)(bits), (__m512i)(x))
