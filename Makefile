@@ -7,6 +7,11 @@ SHELL := /bin/bash
 
 VERSION := $(shell sed -n 's/^\#define REPRO_VERSION_STRING "\(.*\)"/\1/p' include/repro_rng.h)
 MAJOR := $(word 1,$(subst ., ,$(VERSION)))
+MINOR := $(word 2,$(subst ., ,$(VERSION)))
+# The soname carries the part of the version whose change may break the ABI: the major
+# from 1.0 on; before 1.0 a minor release may break it too (0.2 grew repro_stream), so
+# there it is major.minor (docs/guides/stability.md).
+ABI := $(if $(filter 0,$(MAJOR)),$(MAJOR).$(MINOR),$(MAJOR))
 
 PREFIX ?= /usr/local
 EXEC_PREFIX ?= $(PREFIX)
@@ -49,21 +54,24 @@ SIMD_FLAGS_neon :=
 SIMD_SRC := $(filter $(SIMD_ISAS:%=src/simd/%.c),$(wildcard src/simd/*.c))
 SIMD_DEFS := $(foreach f,$(SIMD_SRC),-DREPRO_HAVE_$(shell echo $(basename $(notdir $(f))) | tr a-z A-Z))
 
-LIB_SRC := $(filter-out src/simd/% src/cli/%,$(wildcard src/*.c src/*/*.c)) $(SIMD_SRC)
+LIB_SRC := $(filter-out src/simd/% src/cli/% src/vectors/%,$(wildcard src/*.c src/*/*.c)) $(SIMD_SRC)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+
+# The reader and checker of the golden-vector files (src/vectors/): linked into the CLI,
+# the tests and the tools, never into the library (it is no part of the API).
+VECTORS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard src/vectors/*.c))
 
 STATIC_LIB := $(BUILD)/lib/librepro_rng.a
 SHARED_REAL := $(BUILD)/lib/librepro_rng.so.$(VERSION)
-SHARED_SONAME := librepro_rng.so.$(MAJOR)
+SHARED_SONAME := librepro_rng.so.$(ABI)
 SHARED_LIBS := $(SHARED_REAL) $(BUILD)/lib/$(SHARED_SONAME) $(BUILD)/lib/librepro_rng.so
-PC_FILE := $(BUILD)/lib/repro_rng.pc
 
 .PHONY: all lib static shared check check-c check-noint128 check-exports check-install \
         check-sanitize check-valgrind check-clang test test-cross deps install uninstall \
         install-static install-shared install-includes install-pc clean help
 
 all: lib
-lib: static shared $(PC_FILE)
+lib: static shared
 static: $(STATIC_LIB)
 shared: $(SHARED_LIBS)
 
@@ -72,6 +80,10 @@ $(BUILD)/obj/src/simd/%.o: src/simd/%.c
 	$(CC) $(LIB_CFLAGS) $(SIMD_FLAGS_$*) -MMD -MP -c $< -o $@
 
 $(BUILD)/obj/src/dispatch.o: LIB_CFLAGS += $(SIMD_DEFS)
+# The external definitions of the header's inline draws call one another (double ->
+# u64): inline those calls, rather than go through the PLT for an interposition no one
+# makes (numpy's bit generator calls these through pointers, once per value).
+$(BUILD)/obj/src/stream/inline.o: LIB_CFLAGS += -fno-semantic-interposition
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
@@ -88,11 +100,6 @@ $(SHARED_REAL): $(LIB_OBJ)
 $(BUILD)/lib/$(SHARED_SONAME) $(BUILD)/lib/librepro_rng.so: $(SHARED_REAL)
 	ln -sf $(notdir $<) $@
 
-$(PC_FILE): pkgconfig/repro_rng.pc.in include/repro_rng.h
-	@mkdir -p $(@D)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
-
 # ---- tests ---------------------------------------------------------------------
 # Every tests/test_*.c is one cmocka program linked with the static library (so it
 # can also reach internal, hidden functions).  tests/run_c_tests.sh runs each once
@@ -101,9 +108,9 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_LIBS := -lcmocka -lm -lpthread
 
-$(BUILD)/tests/%: tests/%.c $(STATIC_LIB) $(wildcard tests/*.h)
+$(BUILD)/tests/%: tests/%.c $(VECTORS_OBJ) $(STATIC_LIB) $(wildcard tests/*.h src/vectors/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -Itests $< $(STATIC_LIB) $(LDFLAGS) $(TEST_LIBS) -o $@
+	$(CC) $(BASE_CFLAGS) -Itests $< $(VECTORS_OBJ) $(STATIC_LIB) $(LDFLAGS) $(TEST_LIBS) -o $@
 
 $(BUILD)/tests/list_isas: tests/list_isas.c $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -124,7 +131,7 @@ check-exports: shared
 	@bash tests/check_exports.sh $(SHARED_REAL) include/repro_rng.h
 
 check-install:
-	@bash tests/check_install.sh "$(MAKE)" "$(CC)"
+	@bash tests/check_install.sh "$(MAKE)" "$(CC)" "$(CXX)"
 
 check: check-c check-noint128 check-exports check-install
 
@@ -159,6 +166,17 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PACKAGES) $(DEB_PACKAGES_EXTRA)
 
 # ---- install -------------------------------------------------------------------
+# Files that name install paths (the pkg-config file; the CMake package, mk/cmake.mk)
+# are written by `make install` itself from the PREFIX, LIBDIR and INCLUDEDIR it is
+# given, so a build made with the defaults installs correctly anywhere (with or
+# without DESTDIR).  INSTALL_SED fills a template's @...@ (& | \ escaped for sed).
+sed_escape = $(subst |,\|,$(subst &,\&,$(subst \,\\,$(1))))
+INSTALL_SED = sed -e 's|@PREFIX@|$(call sed_escape,$(PREFIX))|g' \
+    -e 's|@LIBDIR@|$(call sed_escape,$(LIBDIR))|g' \
+    -e 's|@INCLUDEDIR@|$(call sed_escape,$(INCLUDEDIR))|g' \
+    -e 's|@VERSION@|$(VERSION)|g' -e 's|@ABI@|$(ABI)|g'
+INSTALL_HEADERS := include/repro_rng.h include/repro_rng.hpp
+
 install: install-static install-shared install-includes install-pc
 
 install-static: $(STATIC_LIB)
@@ -173,23 +191,24 @@ install-shared: $(SHARED_LIBS)
 
 install-includes:
 	install -d $(DESTDIR)$(INCLUDEDIR)
-	install -m 644 include/repro_rng.h $(DESTDIR)$(INCLUDEDIR)/
+	install -m 644 $(INSTALL_HEADERS) $(DESTDIR)$(INCLUDEDIR)/
 
-install-pc: $(PC_FILE)
+install-pc: pkgconfig/repro_rng.pc.in
 	install -d $(DESTDIR)$(PKGCONFIGDIR)
-	install -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/
+	$(INSTALL_SED) $< > $(DESTDIR)$(PKGCONFIGDIR)/repro_rng.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/repro_rng.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/librepro_rng.a $(DESTDIR)$(LIBDIR)/librepro_rng.so \
 	      $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME) $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_REAL)) \
-	      $(DESTDIR)$(INCLUDEDIR)/repro_rng.h $(DESTDIR)$(PKGCONFIGDIR)/repro_rng.pc
+	      $(INSTALL_HEADERS:include/%=$(DESTDIR)$(INCLUDEDIR)/%) $(DESTDIR)$(PKGCONFIGDIR)/repro_rng.pc
 
 clean:
 	rm -rf $(BUILD)
 
 help:
 	@echo "librepro_rng $(VERSION) - targets:"
-	@echo "  all (default)   static and shared library, pkg-config file (and what mk/*.mk add)"
+	@echo "  all (default)   static and shared library (and what mk/*.mk add)"
 	@echo "  check           C test suite (every ISA), portable-multiply build, exports, install"
 	@echo "  check-c         the cmocka suite only; CHECK_RUNNER=... wraps each program"
 	@echo "  check-clang     the cmocka suite built with clang"
@@ -197,10 +216,10 @@ help:
 	@echo "  check-valgrind  the cmocka suite under valgrind (no errors, no leaks)"
 	@echo "  test            everything CI runs: check, check-clang, check-sanitize, check-valgrind, ..."
 	@echo "  deps            apt-get install the Debian packages the tests need (root)"
-	@echo "  install         libraries, header, pkg-config file (PREFIX=$(PREFIX) DESTDIR=)"
+	@echo "  install         libraries, C and C++ headers, pkg-config file, CMake package (PREFIX=$(PREFIX) LIBDIR= INCLUDEDIR= DESTDIR=)"
 	@echo "  uninstall       remove what install put there"
 	@echo "  clean           remove $(BUILD)/"
 	@grep -h "^## " mk/*.mk 2>/dev/null | sed "s/^## /  /" || true
 
--include $(LIB_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(VECTORS_OBJ:.o=.d)
 include $(sort $(wildcard mk/*.mk))

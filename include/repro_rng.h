@@ -11,12 +11,23 @@
  *   "Contract: yes"  the output is fixed by contract rr1 and never changes;
  *   "Contract: no"   the output may change between releases (documented as such).
  * Errors are negative int codes (REPRO_OK is 0); repro_strerror() names each.  A NULL
- * pointer where data is needed is REPRO_ERR_NULL, never a crash.
+ * pointer where data is needed is REPRO_ERR_NULL, never a crash; a pointer that comes
+ * with a count of 0 (elements, words, bytes) may be NULL.  An object that was never
+ * initialised (a zeroed repro_stream, repro_permutation, repro_numpy_seedseq or
+ * repro_numpy_philox) gives an error, with outputs and the object untouched.
+ * Every pointer must be aligned for the type it points to (C's rule: a uint64_t * or a
+ * double * at a multiple of _Alignof(uint64_t), _Alignof(double)); nothing needs more
+ * (no SIMD alignment).  A misaligned one is undefined behaviour, not detected: copy
+ * through an aligned buffer.
  * Every function is thread-safe on distinct objects; a repro_stream must not be used
  * from two threads at once without the caller's own locking (use one stream per
  * thread, or the const *_at functions, which never modify the stream).
- * Nothing on a reproducible path is inline in this header, so a consumer compiled
- * with -ffast-math or x87 math still gets the library's bits.  On x86 and aarch64
+ * The only code inline in this header is the fast path of the single draws
+ * repro_next_u32/u64/double/float: a read from the stream's buffer, integer work,
+ * and (x >> 11) * 2^-53 or (y >> 8) * 2^-24, products of an integer below 2^53
+ * (2^24) and a power of two, exact in every floating-point mode; so a consumer
+ * compiled with -ffast-math, x87 math or another rounding mode still gets the
+ * library's bits.  Everything else that rounds runs inside the library.  On x86 and aarch64
  * the library also runs its floating-point work in the default IEEE environment
  * (round to nearest, subnormals kept) when the caller changed it (the start-up code
  * of -ffast-math programs sets flush-to-zero; fesetround), and restores the caller's
@@ -33,9 +44,9 @@ extern "C" {
 #endif
 
 #define REPRO_VERSION_MAJOR 0
-#define REPRO_VERSION_MINOR 1
+#define REPRO_VERSION_MINOR 2
 #define REPRO_VERSION_PATCH 0
-#define REPRO_VERSION_STRING "0.1.0"
+#define REPRO_VERSION_STRING "0.2.0"
 /* Output contract implemented by this version ("rr1"). */
 #define REPRO_CONTRACT_VERSION 1
 
@@ -167,16 +178,29 @@ REPRO_API int repro_algorithm_from_name(const char *name, repro_algorithm *out);
 /* u32 words per block (4 or 8), or 0 for an unknown value. */
 REPRO_API unsigned repro_algorithm_block_words(repro_algorithm a);
 
-/* Complete so that it can live on the stack; the fields are not API. */
+/* Words of the stream a repro_stream keeps for its single draws (whole blocks of every
+ * algorithm), and normal or exponential values it keeps converted. */
+#define REPRO_STREAM_BUFFER_WORDS 256
+#define REPRO_STREAM_CACHE_VALUES 32
+/* Complete so that it can live on the stack; the fields are not API, and their layout
+ * and the size may change in any 0.x release (docs/guides/stability.md).  Everything
+ * is inside the struct (no pointers), so a plain copy is a full, independent stream.
+ * The buffers only ever hold the words (values) of the positions they are tagged
+ * with, so which numbers a stream yields never depends on them. */
 typedef struct repro_stream {
-    uint64_t seed_[4];
-    uint64_t position_;   /* index of the next u32 word */
-    uint64_t block_;      /* block index held in cache_ when cache_valid_ */
-    uint32_t cache_[8];
+    uint64_t position_; /* index of the next u32 word */
+    uint64_t buf_pos_;  /* position of buf_[0] */
+    uint32_t buf_n32_;  /* offsets from buf_pos_ a u32 draw may start at: the words held */
+    uint32_t buf_n64_;  /* ... a u64 draw: one less (0 when empty) */
     uint32_t algorithm_;
-    uint32_t cache_valid_;
+    uint32_t cache_n_;    /* values in cache_: the draws at cache_pos_ + 2i ... */
+    uint32_t cache_kind_; /* ... of this kind (normal or exponential) */
+    uint64_t cache_pos_;
+    uint64_t seed_[4];
+    double cache_[REPRO_STREAM_CACHE_VALUES];
+    uint32_t buf_[REPRO_STREAM_BUFFER_WORDS]; /* the words at buf_pos_ + i */
 } repro_stream;
-/* sizeof(repro_stream), for bindings. */
+/* sizeof(repro_stream), for bindings (it changes between 0.x releases). */
 REPRO_API size_t repro_stream_sizeof(void);
 
 /* Position 0.  Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM (s untouched). */
@@ -188,18 +212,108 @@ REPRO_API void repro_stream_skip(repro_stream *s, uint64_t delta);
 REPRO_API repro_algorithm repro_stream_algorithm(const repro_stream *s);
 REPRO_API repro_seed repro_stream_seed(const repro_stream *s);
 
-/* Single draws.  The stream must be initialised.  Contract: yes (section 3). */
-REPRO_API uint32_t repro_next_u32(repro_stream *s);
-REPRO_API uint64_t repro_next_u64(repro_stream *s);
-REPRO_API double repro_next_double(repro_stream *s);      /* [0,1) */
+/* Moves s's buffer to the whole blocks from the one that holds its position on.  The
+ * inline single draws call it when their words are not in the buffer; a caller never
+ * needs to: it has no output and changes no value, only where the buffer sits.
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM (s never initialised; s untouched). */
+REPRO_API int repro_stream_refill(repro_stream *s);
+
+/* The inline draws' definitions below are inline-only: the library holds the one
+ * external definition of each (src/stream/inline.c defines REPRO_INLINE_EXTERNAL_), so
+ * a build without inlining, or a function pointer, calls the library.  gnu_inline keeps
+ * that meaning under -std=gnu89 and -fgnu89-inline too; a C compiler that is neither
+ * GNU nor C99 just calls the library. */
+#if defined(REPRO_INLINE_EXTERNAL_)
+#define REPRO_INLINE
+#elif defined(__cplusplus)
+#define REPRO_INLINE inline
+#elif defined(__GNUC__)
+#define REPRO_INLINE extern __inline__ __attribute__((__gnu_inline__))
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define REPRO_INLINE inline
+#else
+#define REPRO_INLINE
+#define REPRO_NO_INLINE_DEFINITIONS_
+#endif
+
+/* Single draws.  The stream must be initialised (a NULL or uninitialised one gives 0).
+ * The first four are inline: a read from the stream's buffer, exact arithmetic (see
+ * the top of this file).  Contract: yes (section 3). */
+REPRO_API REPRO_INLINE uint32_t repro_next_u32(repro_stream *s);
+REPRO_API REPRO_INLINE uint64_t repro_next_u64(repro_stream *s);
+REPRO_API REPRO_INLINE double repro_next_double(repro_stream *s); /* [0,1) */
+REPRO_API REPRO_INLINE float repro_next_float(repro_stream *s);   /* [0,1) */
 REPRO_API double repro_next_double_oc(repro_stream *s);   /* (0,1] */
 REPRO_API double repro_next_double_oo(repro_stream *s);   /* (0,1) */
-REPRO_API float repro_next_float(repro_stream *s);        /* [0,1) */
 /* Uniform in [0,n); n == 0 means the full range. */
 REPRO_API uint32_t repro_next_bounded_u32(repro_stream *s, uint32_t n);
 REPRO_API uint64_t repro_next_bounded_u64(repro_stream *s, uint64_t n);
 REPRO_API double repro_next_normal(repro_stream *s);      /* N(0,1) */
 REPRO_API double repro_next_exponential(repro_stream *s); /* rate 1 */
+
+/* Contract section 3's [0,1) values of a u64 x and a u32 y: an integer below 2^53
+ * (2^24) times a power of two, exact in every floating-point mode.  The library's
+ * scalar conversions use them too. */
+#ifdef __cplusplus /* static_cast: C++ consumers may build with -Wold-style-cast */
+#define REPRO_CAST_(T, v) static_cast<T>(v)
+#else
+#define REPRO_CAST_(T, v) ((T)(v))
+#endif
+#define REPRO_DOUBLE_FROM_U64_(x) (REPRO_CAST_(double, (x) >> 11) * (1.0 / 9007199254740992.0))
+#define REPRO_FLOAT_FROM_U32_(y) (REPRO_CAST_(float, (y) >> 8) * (1.0f / 16777216.0f))
+
+#ifndef REPRO_NO_INLINE_DEFINITIONS_
+REPRO_INLINE uint32_t repro_next_u32(repro_stream *s)
+{
+    uint64_t off;
+    if (!s)
+        return 0;
+    off = s->position_ - s->buf_pos_;
+    if (off >= s->buf_n32_) {
+        if (repro_stream_refill(s) != REPRO_OK)
+            return 0;
+        off = s->position_ - s->buf_pos_;
+    }
+    s->position_ += 1;
+    return s->buf_[off];
+}
+
+REPRO_INLINE uint64_t repro_next_u64(repro_stream *s)
+{
+    uint64_t off;
+    if (!s)
+        return 0;
+    off = s->position_ - s->buf_pos_;
+    if (off >= s->buf_n64_) {
+        if (repro_stream_refill(s) != REPRO_OK)
+            return 0;
+        off = s->position_ - s->buf_pos_;
+    }
+    s->position_ += 2;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    { /* the two words are the u64's bytes: one load */
+        uint64_t x;
+        __builtin_memcpy(&x, s->buf_ + off, sizeof x);
+        return x;
+    }
+#else
+    {
+        uint64_t lo = s->buf_[off], hi = s->buf_[off + 1];
+        return lo | hi << 32;
+    }
+#endif
+}
+
+REPRO_INLINE double repro_next_double(repro_stream *s)
+{
+    return REPRO_DOUBLE_FROM_U64_(repro_next_u64(s));
+}
+
+REPRO_INLINE float repro_next_float(repro_stream *s)
+{
+    return REPRO_FLOAT_FROM_U32_(repro_next_u32(s));
+}
+#endif
 
 /* Fills: exactly what n single draws give, leaving the position where they would.
  * Errors: REPRO_ERR_NULL (s NULL, or out NULL with n > 0), REPRO_ERR_ALGORITHM (s never
@@ -233,8 +347,9 @@ REPRO_API int repro_fill_bounded_u64_at(const repro_stream *s, uint64_t position
 /* Longest saved state including the NUL. */
 #define REPRO_STATE_MAX 128
 /* Writes the state (seed hex in lower case, position in decimal) and returns its
- * length (without NUL).  Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM (s never
- * initialised), REPRO_ERR_BUFFER (cap too small; buf gets "" when cap > 0).
+ * length (without NUL).  Errors: REPRO_ERR_NULL (s NULL, or buf NULL with cap > 0),
+ * REPRO_ERR_ALGORITHM (s never initialised), REPRO_ERR_BUFFER (cap too small; buf
+ * gets "" when cap > 0).
  * Contract: yes (the text format). */
 REPRO_API int repro_stream_save(const repro_stream *s, char *buf, size_t cap);
 /* Restores (algorithm, seed, position) from a saved state: hex digits of either
@@ -284,11 +399,27 @@ REPRO_API double repro_math_exp(double x);
  * with n > 0).  Contract: yes. */
 REPRO_API int repro_math_log_array(const double *x, double *out, size_t n);
 REPRO_API int repro_math_inv_normal_cdf_array(const double *u, double *out, size_t n);
+/* The math of the distributions below (docs/DISTRIBUTIONS.md), each within the stated
+ * bound of the exact value (tools/math_accuracy.py measures them against mpmath); every
+ * NaN result is the quiet NaN 0x7ff8000000000000.
+ * log(1 + x), within 2.5 ulp: log1p(-1) = -inf, x < -1 or NaN -> NaN, +inf -> +inf. */
+REPRO_API double repro_math_log1p(double x);
+/* e^x - 1, within 1 ulp (fdlibm's algorithm): overflow +inf, -inf -> -1, NaN -> NaN. */
+REPRO_API double repro_math_expm1(double x);
+/* Arc tangent in [-pi/2, pi/2], within 1 ulp (fdlibm's algorithm); +-inf -> +-pi/2. */
+REPRO_API double repro_math_atan(double x);
+/* sin(pi x) and cos(pi x), within 1 ulp, for every finite x (the reduction mod 2 is
+ * exact): sinpi(n) = +-0 with n's sign, cospi(n + 1/2) = +-0; +-inf or NaN -> NaN. */
+REPRO_API double repro_math_sinpi(double x);
+REPRO_API double repro_math_cospi(double x);
 
 /* ------------------------------------------------------------------------------ */
 /* Distributions.  n draws each; position advances by the words consumed.          */
 /* Errors: REPRO_ERR_NULL (s NULL, or out NULL with n > 0), REPRO_ERR_ALGORITHM     */
 /* (uninitialised stream), REPRO_ERR_PARAM; nothing drawn on error.                 */
+/* Never a NaN, over every parameter the header allows: a value beyond DBL_MAX      */
+/* rounds to +-inf (as any IEEE operation: gaussian and gamma with a huge scale),   */
+/* one below the smallest subnormal to 0.                                           */
 /* docs/DISTRIBUTIONS.md gives each algorithm and its word consumption.            */
 /* Contract: yes.                                                                   */
 /* ------------------------------------------------------------------------------ */
@@ -303,13 +434,172 @@ REPRO_API int repro_fill_bernoulli(repro_stream *s, uint8_t *out, size_t n, doub
 /* Gamma(shape k > 0, scale theta > 0). */
 REPRO_API int repro_fill_gamma(repro_stream *s, double *out, size_t n, double shape,
                                double scale);
-/* Beta(a > 0, b > 0). */
+/* Beta(a > 0, b > 0), values in [0, 1] (0 or 1 where the value rounds there: almost
+ * always when both parameters are below about 1e-300). */
 REPRO_API int repro_fill_beta(repro_stream *s, double *out, size_t n, double a, double b);
 /* Poisson(lambda >= 0, finite, <= 1e15); lambda = 0 gives 0 and draws nothing. */
 REPRO_API int repro_fill_poisson(repro_stream *s, uint64_t *out, size_t n, double lambda);
 /* Binomial(trials, p in [0,1]); trials = 0, p = 0 or p = 1 draw nothing. */
 REPRO_API int repro_fill_binomial(repro_stream *s, uint64_t *out, size_t n,
                                   uint64_t trials, double p);
+
+/* numpy's other laws, with numpy's names and parameters (numpy 1.24 Generator).  The
+ * uniform U52 below is ((x >> 12) + 1/2) 2^-52 of one u64 draw x (2 words): exact,
+ * symmetric, never 0 or 1.  The functions with an _at form consume a fixed number of
+ * words per value (given below) and the _at form gives what a copy of s seeked to
+ * position gives, leaving s as it is; the others use rejection (variable words): they
+ * cannot be split by position, give each work item its own stream (repro_seed_child)
+ * instead.  Counts are at most INT64_MAX (numpy's int64).  Contract: yes. */
+/* Uniform integers in [low, high] (both included, any int64 range): low +
+ * bounded(high - low + 1), a 32-bit bounded draw when high - low < 2^32, else a 64-bit
+ * one (contract section 3: exact, no bias).  low <= high. */
+REPRO_API int repro_fill_integers(repro_stream *s, int64_t *out, size_t n, int64_t low,
+                                  int64_t high);
+REPRO_API int repro_fill_integers_at(const repro_stream *s, uint64_t position, int64_t *out,
+                                     size_t n, int64_t low, int64_t high);
+/* float32 variants: repro_fill_normal / _exponential rounded to float (2 words each);
+ * repro_fill_uniform in float arithmetic on repro_fill_float's draws (1 word; a < b,
+ * both finite). */
+REPRO_API int repro_fill_normal_float(repro_stream *s, float *out, size_t n);
+REPRO_API int repro_fill_normal_float_at(const repro_stream *s, uint64_t position, float *out,
+                                         size_t n);
+REPRO_API int repro_fill_exponential_float(repro_stream *s, float *out, size_t n);
+REPRO_API int repro_fill_exponential_float_at(const repro_stream *s, uint64_t position,
+                                              float *out, size_t n);
+REPRO_API int repro_fill_uniform_float(repro_stream *s, float *out, size_t n, float a,
+                                       float b);
+REPRO_API int repro_fill_uniform_float_at(const repro_stream *s, uint64_t position,
+                                          float *out, size_t n, float a, float b);
+/* exp(mean + sigma normal); sigma >= 0, both finite.  2 words. */
+REPRO_API int repro_fill_lognormal(repro_stream *s, double *out, size_t n, double mean,
+                                   double sigma);
+REPRO_API int repro_fill_lognormal_at(const repro_stream *s, uint64_t position, double *out,
+                                      size_t n, double mean, double sigma);
+/* Cauchy: tan(pi (u - 1/2)) = sinpi(t) / cospi(t), u = U52 (|values| < 2.9e15).  2 words. */
+REPRO_API int repro_fill_standard_cauchy(repro_stream *s, double *out, size_t n);
+REPRO_API int repro_fill_standard_cauchy_at(const repro_stream *s, uint64_t position,
+                                            double *out, size_t n);
+/* The location-scale laws (scale >= 0, both finite; 2 words, u = U52):
+ * laplace: loc + scale log(2u) for u < 1/2, else loc - scale log(2 - 2u);
+ * logistic: loc + scale log(u / (1 - u)) (as a log1p, docs/DISTRIBUTIONS.md);
+ * gumbel: loc - scale log(-log u);  rayleigh: scale sqrt(-2 log u). */
+REPRO_API int repro_fill_laplace(repro_stream *s, double *out, size_t n, double loc,
+                                 double scale);
+REPRO_API int repro_fill_laplace_at(const repro_stream *s, uint64_t position, double *out,
+                                    size_t n, double loc, double scale);
+REPRO_API int repro_fill_logistic(repro_stream *s, double *out, size_t n, double loc,
+                                  double scale);
+REPRO_API int repro_fill_logistic_at(const repro_stream *s, uint64_t position, double *out,
+                                     size_t n, double loc, double scale);
+REPRO_API int repro_fill_gumbel(repro_stream *s, double *out, size_t n, double loc,
+                                double scale);
+REPRO_API int repro_fill_gumbel_at(const repro_stream *s, uint64_t position, double *out,
+                                   size_t n, double loc, double scale);
+REPRO_API int repro_fill_rayleigh(repro_stream *s, double *out, size_t n, double scale);
+REPRO_API int repro_fill_rayleigh_at(const repro_stream *s, uint64_t position, double *out,
+                                     size_t n, double scale);
+/* The shape laws (2 words, u = U52, e = -log u): weibull(a >= 0): exp(log(e) / a), 0 for
+ * a = 0; pareto(a > 0) (numpy's Lomax, minimum 0): expm1(e / a); power(a > 0):
+ * exp(log(u) / a).  a finite. */
+REPRO_API int repro_fill_weibull(repro_stream *s, double *out, size_t n, double a);
+REPRO_API int repro_fill_weibull_at(const repro_stream *s, uint64_t position, double *out,
+                                    size_t n, double a);
+REPRO_API int repro_fill_pareto(repro_stream *s, double *out, size_t n, double a);
+REPRO_API int repro_fill_pareto_at(const repro_stream *s, uint64_t position, double *out,
+                                   size_t n, double a);
+REPRO_API int repro_fill_power(repro_stream *s, double *out, size_t n, double a);
+REPRO_API int repro_fill_power_at(const repro_stream *s, uint64_t position, double *out,
+                                  size_t n, double a);
+/* Triangular on [left, right] with mode: inversion of one U52 (2 words).
+ * left <= mode <= right, left < right, right - left finite. */
+REPRO_API int repro_fill_triangular(repro_stream *s, double *out, size_t n, double left,
+                                    double mode, double right);
+REPRO_API int repro_fill_triangular_at(const repro_stream *s, uint64_t position, double *out,
+                                       size_t n, double left, double mode, double right);
+/* Inverse Gaussian (numpy's wald): a normal then a U52 per value (4 words).  mean > 0,
+ * scale > 0, finite. */
+REPRO_API int repro_fill_wald(repro_stream *s, double *out, size_t n, double mean,
+                              double scale);
+REPRO_API int repro_fill_wald_at(const repro_stream *s, uint64_t position, double *out,
+                                 size_t n, double mean, double scale);
+/* von Mises on [-pi, pi] (Best & Fisher's rejection); mu finite, kappa >= 0 finite. */
+REPRO_API int repro_fill_vonmises(repro_stream *s, double *out, size_t n, double mu,
+                                  double kappa);
+/* Chi-square = Gamma(df/2, 2); Student's t; F; df > 0 finite (df/2 a positive double).
+ * Rejection (the gamma's).  A gamma that underflows to 0 (only for df below about 0.01)
+ * gives +-inf, never NaN. */
+REPRO_API int repro_fill_chisquare(repro_stream *s, double *out, size_t n, double df);
+REPRO_API int repro_fill_standard_t(repro_stream *s, double *out, size_t n, double df);
+REPRO_API int repro_fill_f(repro_stream *s, double *out, size_t n, double dfnum,
+                           double dfden);
+/* Noncentral chi-square and F (numpy's algorithms); nonc in [0, 2e15]. */
+REPRO_API int repro_fill_noncentral_chisquare(repro_stream *s, double *out, size_t n,
+                                              double df, double nonc);
+REPRO_API int repro_fill_noncentral_f(repro_stream *s, double *out, size_t n, double dfnum,
+                                      double dfden, double nonc);
+/* Failures before the n_successes-th success (numpy's negative_binomial(n, p)): a
+ * Poisson-gamma mixture.  n_successes > 0 finite, 0 < p <= 1, with (1 - p) / p and
+ * n_successes (1 - p) / p at most 1e12; p = 1 gives 0 and draws nothing. */
+REPRO_API int repro_fill_negative_binomial(repro_stream *s, uint64_t *out, size_t n,
+                                           double n_successes, double p);
+/* Trials to the first success, ceil(log(u) / log1p(-p)), u = U52 (2 words); 0 < p <= 1. */
+REPRO_API int repro_fill_geometric(repro_stream *s, uint64_t *out, size_t n, double p);
+REPRO_API int repro_fill_geometric_at(const repro_stream *s, uint64_t position,
+                                      uint64_t *out, size_t n, double p);
+/* Logarithmic series (Kemp's LK, numpy's), 0 <= p < 1; Zipf (Devroye's rejection),
+ * a - 1 >= 2^-20 (closer to 1 the rejection loop needs about 1 / (44 (a - 1))
+ * attempts per value). */
+REPRO_API int repro_fill_logseries(repro_stream *s, uint64_t *out, size_t n, double p);
+REPRO_API int repro_fill_zipf(repro_stream *s, uint64_t *out, size_t n, double a);
+/* Good items among nsample drawn without replacement from ngood good and nbad bad
+ * ones (numpy's: sequential draws for small samples, else Stadlober's HRUA).
+ * ngood, nbad < 10^9, nsample <= ngood + nbad. */
+REPRO_API int repro_fill_hypergeometric(repro_stream *s, uint64_t *out, size_t n,
+                                        uint64_t ngood, uint64_t nbad, uint64_t nsample);
+/* n vectors of k components into out[n * k] (vector i at out + i k).  dirichlet:
+ * alpha[k], each > 0 finite, k >= 1 (normalised gammas, in logs).  multinomial: counts
+ * of trials over k categories with probabilities pvals[k] (finite, >= 0, the first k - 1
+ * summing to at most 1 + 1e-12; the last category gets the rest), by conditional
+ * binomials. */
+REPRO_API int repro_fill_dirichlet(repro_stream *s, double *out, size_t n,
+                                   const double *alpha, size_t k);
+REPRO_API int repro_fill_multinomial(repro_stream *s, uint64_t *out, size_t n,
+                                     uint64_t trials, const double *pvals, size_t k);
+/* Multivariate normal.  repro_mvnormal_factor writes the lower-triangular L (row-major,
+ * factor[d * d], zeros above the diagonal) with L L^T = cov (cov[d * d] row-major,
+ * symmetric positive semi-definite within 2^-40 d max_i cov_ii; singular is fine):
+ * Cholesky in a fixed order, only + - * / sqrt.  Errors: REPRO_ERR_NULL, REPRO_ERR_PARAM
+ * (not symmetric, not positive semi-definite, a non-finite entry, d > 65535).  Then
+ * repro_fill_multivariate_normal draws n vectors of d: mean + L z, z d normals (2d words
+ * per vector); factor as written by repro_mvnormal_factor (any finite lower-triangular
+ * matrix).  d >= 1. */
+REPRO_API int repro_mvnormal_factor(const double *cov, size_t d, double *factor);
+REPRO_API int repro_fill_multivariate_normal(repro_stream *s, double *out, size_t n,
+                                             const double *mean, const double *factor,
+                                             size_t d);
+REPRO_API int repro_fill_multivariate_normal_at(const repro_stream *s, uint64_t position,
+                                                double *out, size_t n, const double *mean,
+                                                const double *factor, size_t d);
+/* Weighted choice (numpy's choice with p) through an alias table, built once
+ * (deterministically, integers only) in a caller's buffer of repro_alias_size(k) bytes
+ * (aligned for uint64_t; 0 when k is 0 or too large) from weights[k] (finite, >= 0, not
+ * all 0; normalised by their sum): each outcome i gets the probability c_i / (k 2^b),
+ * c_i its weight's share rounded to an integer (b = 50 - bit length of k), within
+ * about 2^-50 of w_i / sum.  Errors: REPRO_ERR_NULL, REPRO_ERR_PARAM (k == 0,
+ * k > 2^40, a bad weight), REPRO_ERR_BUFFER (size too small).  repro_fill_choice then
+ * draws n indices in [0, k), one u64 each (2 words); REPRO_ERR_ARG for a buffer
+ * repro_alias_init did not fill. */
+REPRO_API size_t repro_alias_size(size_t k);
+REPRO_API int repro_alias_init(void *table, size_t size, const double *weights, size_t k);
+REPRO_API int repro_fill_choice(repro_stream *s, uint64_t *out, size_t n, const void *table);
+REPRO_API int repro_fill_choice_at(const repro_stream *s, uint64_t position, uint64_t *out,
+                                   size_t n, const void *table);
+/* k distinct values of [0, n) in uniformly random order (numpy's choice(n, k,
+ * replace=False)), using out[k] as the only memory: uniform draws until k distinct
+ * ones (sorted, repeats dropped, the missing ones drawn again), then repro_shuffle.
+ * k <= n (REPRO_ERR_PARAM).  Time O(k log k) while k is small against n. */
+REPRO_API int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k,
+                                               uint64_t n);
 
 /* ------------------------------------------------------------------------------ */
 /* Shuffles and random-access permutations.  Contract: yes.                        */
@@ -319,8 +609,9 @@ REPRO_API int repro_fill_binomial(repro_stream *s, uint64_t *out, size_t n,
  * j = repro_next_bounded_u32(s, i+1) when i+1 < 2^32, else repro_next_bounded_u64(s,
  * i+1).  The rule depends only on i, so 32- and 64-bit platforms give the same order;
  * count - 1 bounded draws (none for count < 2).  base may be NULL only when count == 0.
- * Errors: REPRO_ERR_NULL, REPRO_ERR_ARG (size == 0, or count * size overflows);
- * nothing drawn on error.  Contract: yes. */
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM (s never initialised), REPRO_ERR_ARG
+ * (size == 0, or count * size overflows); nothing drawn and base untouched on error.
+ * Contract: yes. */
 REPRO_API int repro_shuffle(repro_stream *s, void *base, size_t count, size_t size);
 
 /* A keyed bijection of [0, n), any n in [1, 2^64-1], with O(1) time and memory per
@@ -359,7 +650,8 @@ REPRO_API uint64_t repro_permutation_at(const repro_permutation *p, uint64_t i);
 REPRO_API uint64_t repro_permutation_inverse(const repro_permutation *p, uint64_t x);
 /* out[k] = repro_permutation_at(p, first + k) for k < count: a worker's shard of an
  * epoch, computed faster than by single calls.  Errors: REPRO_ERR_NULL (p NULL, or out
- * NULL with count > 0), REPRO_ERR_ARG (first + count > n); out untouched on error. */
+ * NULL with count > 0), REPRO_ERR_ARG (first + count > n, or p never initialised);
+ * out untouched on error. */
 REPRO_API int repro_permutation_fill(const repro_permutation *p, uint64_t first,
                                      uint64_t *out, size_t count);
 
@@ -393,16 +685,17 @@ REPRO_API size_t repro_numpy_philox_sizeof(void);
 REPRO_API int repro_numpy_seedseq_init(repro_numpy_seedseq *ss, const uint32_t *entropy,
                                        size_t n_entropy, const uint32_t *spawn_key,
                                        size_t n_spawn_key);
-/* SeedSequence.generate_state(n, np.uint32 / np.uint64) into out[n].
- * Errors: REPRO_ERR_NULL.  Contract: no. */
+/* SeedSequence.generate_state(n, np.uint32 / np.uint64) into out[n] (out may be NULL
+ * when n == 0).  Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT (ss not made by
+ * repro_numpy_seedseq_init or copied from one: never initialised).  Contract: no. */
 REPRO_API int repro_numpy_seedseq_generate_u32(const repro_numpy_seedseq *ss,
                                                uint32_t *out, size_t n);
 REPRO_API int repro_numpy_seedseq_generate_u64(const repro_numpy_seedseq *ss,
                                                uint64_t *out, size_t n);
 /* The next child, SeedSequence.spawn(1)[0]: same entropy, spawn key
  * ss's key + (n_children_spawned,); advances ss's child count.  Errors:
- * REPRO_ERR_NULL, REPRO_ERR_COMPAT (the child's key would exceed the word limit;
- * ss unchanged).  Contract: no. */
+ * REPRO_ERR_NULL, REPRO_ERR_COMPAT (ss never initialised, or the child's key would
+ * exceed the word limit; ss and child unchanged).  Contract: no. */
 REPRO_API int repro_numpy_seedseq_spawn(repro_numpy_seedseq *ss, repro_numpy_seedseq *child);
 
 /* numpy.random.Philox (Philox4x64-10).  Complete type; fields are not API. */
@@ -418,21 +711,24 @@ typedef struct repro_numpy_philox {
 REPRO_API int repro_numpy_philox_init(repro_numpy_philox *g, const uint64_t key[2],
                                       const uint64_t counter[4]);
 /* Philox(seed) for Philox(SeedSequence(...)): key = ss.generate_state(2, uint64),
- * counter 0.  Errors: REPRO_ERR_NULL.  Contract: no. */
+ * counter 0.  Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT (ss never initialised).
+ * Contract: no. */
 REPRO_API int repro_numpy_philox_from_seedseq(repro_numpy_philox *g,
                                               const repro_numpy_seedseq *ss);
-/* Philox.random_raw(): the next 64-bit output.  g must be initialised; a NULL g
- * returns 0 and draws nothing.  Contract: no. */
+/* Philox.random_raw(): the next 64-bit output.  g must be initialised; a NULL or
+ * never initialised g returns 0 and draws nothing.  Contract: no. */
 REPRO_API uint64_t repro_numpy_philox_next_u64(repro_numpy_philox *g);
-/* Generator(Philox).random(): (next_u64 >> 11) * 2^-53, in [0,1).  A NULL g returns
- * -1.0 (outside [0,1)) and draws nothing.  Contract: no. */
+/* Generator(Philox).random(): (next_u64 >> 11) * 2^-53, in [0,1).  A NULL or never
+ * initialised g returns -1.0 (outside [0,1)) and draws nothing.  Contract: no. */
 REPRO_API double repro_numpy_philox_next_double(repro_numpy_philox *g);
 /* Philox.advance(delta): adds delta (4 u64 words, least significant first, i.e.
  * delta mod 2^256) to the 256-bit counter, which counts blocks of 4 outputs, and
- * drops the buffered outputs.  Errors: REPRO_ERR_NULL.  Contract: no. */
+ * drops the buffered outputs.  Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT (g never
+ * initialised; g untouched).  Contract: no. */
 REPRO_API int repro_numpy_philox_advance(repro_numpy_philox *g, const uint64_t delta[4]);
 /* Philox.jumped(jumps): a copy of g advanced by jumps * 2^128 (g is unchanged).
- * Errors: REPRO_ERR_NULL.  Contract: no. */
+ * Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT (g never initialised; out untouched).
+ * Contract: no. */
 REPRO_API int repro_numpy_philox_jumped(const repro_numpy_philox *g, uint64_t jumps,
                                         repro_numpy_philox *out);
 
@@ -446,14 +742,15 @@ REPRO_API repro_jax_key_t repro_jax_key(int64_t seed);
 /* The same with jax_enable_x64 off (JAX's default): the seed is first wrapped to 32
  * bits, so the key is {0, seed & 0xFFFFFFFF}.  Contract: no. */
 REPRO_API repro_jax_key_t repro_jax_key_x32(int64_t seed);
-/* jax.random.split(key, num) into out[num].  With partitionable 0, 2 * num must be
- * below 2^32.  Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT.  Contract: no. */
+/* jax.random.split(key, num) into out[num] (out may be NULL when num == 0).  With
+ * partitionable 0, 2 * num must be below 2^32.  Errors: REPRO_ERR_NULL,
+ * REPRO_ERR_COMPAT.  Contract: no. */
 REPRO_API int repro_jax_split(repro_jax_key_t key, size_t num, int partitionable,
                               repro_jax_key_t *out);
 /* jax.random.fold_in(key, data) (the same for both flag values).  Contract: no. */
 REPRO_API repro_jax_key_t repro_jax_fold_in(repro_jax_key_t key, uint32_t data);
 /* jax.random.bits(key, (n,), uint32 / uint64) into out[n] (uint64 needs
- * jax_enable_x64 in JAX).  With partitionable 0, n (uint32) or 2n (uint64) words must
+ * jax_enable_x64 in JAX; out may be NULL when n == 0).  With partitionable 0, n (uint32) or 2n (uint64) words must
  * be below 2^32 - 1 (JAX's multi-block path beyond that is not implemented).
  * Errors: REPRO_ERR_NULL, REPRO_ERR_COMPAT.  Contract: no. */
 REPRO_API int repro_jax_random_bits32(repro_jax_key_t key, size_t n, int partitionable,

@@ -1,5 +1,5 @@
 # SIMD dispatch checks and the C benchmarks (simd area).
-.PHONY: bench check-tsan check-simd-qemu check-simd-neon
+.PHONY: bench bench-single check-tsan check-simd-qemu check-simd-neon
 
 ## bench           fill rates per algorithm x fill x ISA, Random123 and memset, seed derivations: bench/results.csv (+ chart)
 BENCH_BIN := $(BUILD)/bench/bench_fill
@@ -13,6 +13,18 @@ bench: $(BENCH_BIN)
 	$(BENCH_BIN) bench/results.csv
 	@if command -v gnuplot >/dev/null; then bash bench/plot.sh bench/results.csv bench/results.svg; \
 	 else echo "gnuplot not installed: no chart"; fi
+
+## bench-single    one draw at a time (issue 15): next_* inlined and through a pointer beside Random123's hand loop and the fills; numpy's Generator on a stream vs PCG64/SFC64/Philox
+BENCH_SINGLE_BIN := $(BUILD)/bench/bench_single
+$(BENCH_SINGLE_BIN): bench/bench_single.c $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -lm -o $@
+
+# The numpy part runs the bindings on this build's shared library (mk/python.mk).
+bench-single: $(BENCH_SINGLE_BIN) $(BUILD)/lib/$(SHARED_SONAME)
+	$(BENCH_SINGLE_BIN)
+	REPRO_RNG_LIBRARY=$(PY_LIBRARY) PYTHONPATH=bindings/python PYTHONDONTWRITEBYTECODE=1 \
+	    $(PYTHON_NUMPY) bench/bench_single_numpy.py
 
 ## check-tsan      the dispatch thread test (and the SIMD suite) under ThreadSanitizer
 check-tsan:

@@ -15,9 +15,9 @@ CLI_SRC := $(wildcard src/cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_CFLAGS := $(BASE_CFLAGS) -Isrc/cli
 
-# Known answers built into `repro-rng selftest`: Random123's KATs and the golden-vector
-# files whose record kinds the selftest understands (seeds, paths, stream words and
-# draws, distributions, permutations and shuffles).
+# Known answers built into `repro-rng selftest` (checked by src/vectors/, which reads
+# every kind): Random123's KATs and the golden vectors of contract rr1 (seeds, paths,
+# stream words and draws, distributions, permutations and shuffles).
 CLI_VECTORS := tests/kat/kat_vectors.txt \
     $(sort $(wildcard tests/vectors/seeds.txt tests/vectors/ref_words.txt \
                       tests/vectors/stream_*.txt tests/vectors/dist_*.txt \
@@ -47,9 +47,10 @@ $(BUILD)/obj/gen/cli_embedded.o: $(CLI_EMBED_C) src/cli/embedded.h
 	@mkdir -p $(@D)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@
 
-$(CLI_BIN): $(CLI_OBJ) $(BUILD)/obj/gen/cli_embedded.o $(STATIC_LIB)
+$(CLI_BIN): $(CLI_OBJ) $(BUILD)/obj/gen/cli_embedded.o $(VECTORS_OBJ) $(STATIC_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/obj/gen/cli_embedded.o $(STATIC_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/obj/gen/cli_embedded.o $(VECTORS_OBJ) \
+	    $(STATIC_LIB)
 
 check-cli: $(CLI_BIN) check-docs
 	@bash tests/cli/test_cli.sh $(CLI_BIN)

@@ -5,7 +5,7 @@
 
 ## cross-check     golden vectors (+ a 3-thread OpenMP walk) on aarch64 (+NEON, fast-math consumer), s390x, ppc64le, riscv64, armhf, i686 (x87 and SSE consumers), clang for aarch64 and s390x, under qemu
 ## check-matrix    golden vectors with gcc/clang -O0/-O2/-O3 -march=native, -ffast-math consumers, a no-AVX CPU (qemu64)
-## check-cxx       the public header compiled and run as C++ (g++ and clang++)
+## check-cxx       the C header as C++ and the C++ interface repro_rng.hpp (g++, clang++; C++11/17/20)
 ## check-openmp    examples/openmp_walk.c bit-identical for 1..16 threads, static and dynamic schedules
 ## check-mpi       examples/mpi_walk.c result file bit-identical for 1..4 MPI ranks
 
@@ -56,16 +56,26 @@ check-matrix:
 # ---- C++ -------------------------------------------------------------------------
 CXX_WARN := -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
 
+# header_test: the C header as C++; hpp_test: the C++ interface (repro_rng.hpp), also
+# under ASan+UBSan.
+CXX_TESTS := header_test hpp_test
+
 check-cxx: $(STATIC_LIB)
 	@mkdir -p $(BUILD)/cxx
 	@set -e; for cxx in g++ clang++; do \
-	    for std in c++11 c++17; do \
-	        echo "== $$cxx -std=$$std tests/cxx/header_test.cpp"; \
-	        $$cxx -std=$$std $(CXX_WARN) -O2 -Iinclude tests/cxx/header_test.cpp \
-	            $(STATIC_LIB) -o $(BUILD)/cxx/header_test-$$cxx-$$std; \
-	        $(BUILD)/cxx/header_test-$$cxx-$$std; \
+	    for std in c++11 c++17 c++20; do \
+	        for t in $(CXX_TESTS); do \
+	            echo "== $$cxx -std=$$std tests/cxx/$$t.cpp"; \
+	            $$cxx -std=$$std $(CXX_WARN) -O2 -Iinclude tests/cxx/$$t.cpp \
+	                $(STATIC_LIB) -o $(BUILD)/cxx/$$t-$$cxx-$$std; \
+	            $(BUILD)/cxx/$$t-$$cxx-$$std; \
+	        done; \
 	    done; \
-	done
+	done; \
+	echo "== g++ -std=c++17 -fsanitize=address,undefined tests/cxx/hpp_test.cpp"; \
+	g++ -std=c++17 $(CXX_WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -Iinclude tests/cxx/hpp_test.cpp $(STATIC_LIB) -o $(BUILD)/cxx/hpp_test-sanitize; \
+	$(BUILD)/cxx/hpp_test-sanitize
 
 check: check-cxx
 

@@ -18,6 +18,17 @@ typedef void (*repro_blocks_fn)(const uint64_t seed[4], uint64_t block, size_t n
  * buf needs no alignment beyond that of the u32 words. */
 typedef void (*repro_convert_fn)(void *buf, size_t n);
 
+/* Bounded draws (contract §3, Lemire) from n raw draws of W bits in stream order (W =
+ * 32: n words; W = 64: n u64 draws, 2n words, the low half first), with bound b >= 1 and
+ * threshold t = (2^W - b) mod b: for each draw x whose product x * b has a low half
+ * >= t, in order, the high half.  Written to out, which may be in itself or lie
+ * before it (value j is written after draw j is read: compaction in place).  Returns
+ * how many values: n less the rejections. */
+typedef size_t (*repro_bounded32_fn)(const void *in, void *out, size_t n, uint32_t bound,
+                                     uint32_t t);
+typedef size_t (*repro_bounded64_fn)(const void *in, void *out, size_t n, uint64_t bound,
+                                     uint64_t t);
+
 /* The u64-based conversions of contract §3, in the order of the table below. */
 enum repro_conv {
     REPRO_CONV_DOUBLE,      /* [0,1)  (x >> 11) * 2^-53 */
@@ -38,6 +49,8 @@ typedef struct repro_isa_table {
     repro_convert_fn u32_to_float;               /* n words -> n floats, (y >> 8) * 2^-24 */
     /* In place on n doubles: repro_math_inv_normal_cdf of each, and -repro_math_log. */
     repro_convert_fn inv_normal, neg_log;
+    repro_bounded32_fn bounded_u32;
+    repro_bounded64_fn bounded_u64;
     /* Bit a set: blocks[a] only forwards to the scalar reference, because SIMD
      * loses there (make bench says so). */
     unsigned scalar_blocks;

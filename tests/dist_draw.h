@@ -3,11 +3,13 @@
  * so that both name and parse a draw the same way.  A draw is
  *   normal | exponential | gaussian:M:S | uniform:A:B | bernoulli:P | gamma:K:T |
  *   beta:A:B | poisson:L | binomial:N:P
- * with doubles as C99 hex floats (exact) and N decimal. */
+ * with doubles as C99 hex floats (exact) and N decimal, or one of numpy's other laws
+ * (tests/dist_draw_laws.h). */
 #ifndef REPRO_DIST_DRAW_H
 #define REPRO_DIST_DRAW_H
 
 #include "repro_rng.h"
+#include "dist_draw_laws.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +18,10 @@
  * and Bernoulli bits: the value) into bits; *digits is how many hex digits the file
  * writes per value.  Returns the library's code, or REPRO_ERR_ARG for a malformed
  * draw.  n <= DIST_DRAW_MAX. */
-#define DIST_DRAW_MAX 64
+#define DIST_DRAW_MAX 256
 static int dist_draw(repro_stream *s, const char *draw, size_t n, uint64_t *bits, int *digits)
 {
-    char name[16];
+    char name[32];
     size_t len = strcspn(draw, ":");
     double par[2] = {0, 0};
     int npar = 0;
@@ -28,6 +30,9 @@ static int dist_draw(repro_stream *s, const char *draw, size_t n, uint64_t *bits
         return REPRO_ERR_ARG;
     memcpy(name, draw, len);
     name[len] = '\0';
+    int rc_law = dist_draw_law(s, name, p, n, bits, digits);
+    if (rc_law != REPRO_ERR_ARG)
+        return rc_law;
     while (*p == ':' && npar < 2) {
         char *end;
         par[npar++] = strtod(p + 1, &end);
@@ -69,6 +74,20 @@ static int dist_draw(repro_stream *s, const char *draw, size_t n, uint64_t *bits
     for (size_t i = 0; rc == REPRO_OK && is_double && i < n; i++)
         memcpy(&bits[i], &d[i], sizeof d[i]);
     return rc;
+}
+
+/* Values per draw of `draw` in a record of n values: the vector laws' width, else 1. */
+static size_t dist_draw_width(const char *draw, size_t n)
+{
+    char name[32];
+    size_t len = strcspn(draw, ":");
+    dist_law_params par;
+    if (len >= sizeof name || !dist_law_parse(draw + len, &par))
+        return 1;
+    memcpy(name, draw, len);
+    name[len] = '\0';
+    size_t w = dist_law_width(name, &par, n);
+    return w ? w : 1;
 }
 
 #endif

@@ -42,6 +42,17 @@ check "jax key x64" "4294967295 4294967293" "$(run jax --seed -3)"
 check "jax key x32" "0 4294967293" "$(run jax --seed -3 --x32)"
 check "jax partitionable split = fold_in" "2285895361 433833334" \
       "$(run jax --seed 0 --output split --count 5 | tail -n 1)"
+# Partitionable (the default) against published values: ekzhang/jax-js
+# test/random.test.ts ("random bits", "random split is consistent with jax") and JAX's
+# jax.random docs (uniform(key(0)) prints 0.947667, the float32's shortest repr).
+check "jax bits32 key(0)" "4070199207" "$(run jax --seed 0 --output bits32 --count 1)"
+check "jax bits32 key(10)" $'169096361\n1572511259\n2689743692\n2228103506' \
+      "$(run jax --seed 10 --output bits32 --count 4)"
+check "jax split key(1)" $'507451445 1853169794\n1948878966 4237131848\n2441914641 3819641963' \
+      "$(run jax --seed 1 --output split --count 3)"
+check "jax uniform32 key(0)" "True" \
+      "$("$py" -c 'import numpy as np, sys; print(np.float32(sys.argv[1]) == np.float32("0.947667"))' \
+         "$(run jax --seed 0 --output uniform32 --count 1)")"
 
 for bad in "numpy" "numpy --seed -1" "numpy --seed 1,,2" "numpy --seed 1 --output x" "numpy --seed 1 --spawn 1000000" \
            "jax" "jax --seed 1 --key 1,2" "jax --key 1" "jax --seed 1 --partitionable 2" \

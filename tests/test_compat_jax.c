@@ -1,46 +1,12 @@
 /* JAX compatibility: the known answers of tests/vectors/jax_threefry.txt (copied from
- * JAX's own tests, sources cited there), JAX's split/fold_in symmetry for the
- * partitionable mode, consistency between the functions, and argument checks. */
-#include "testutil.h"
-#include "vecfile.h"
+ * JAX's own tests, sources cited there), published values and JAX's split/fold_in
+ * symmetry for the partitionable mode, consistency between the functions, and
+ * argument checks. */
+#include "golden.h"
 
 #define JAX_FILE "tests/vectors/jax_threefry.txt"
 /* Records in the file; fewer means a truncated copy. */
 #define JAX_LINES 30
-#define MAXN 16
-
-/* A cursor over one record's fields (numbers decimal, or hexadecimal with 0x). */
-typedef struct {
-    vec_reader *r;
-    size_t i;
-} cursor;
-
-static const char *field(cursor *c)
-{
-    if (c->i >= c->r->nfields)
-        fail_msg("%s:%u: missing field %zu", c->r->path, c->r->lineno, c->i);
-    return c->r->field[c->i++];
-}
-
-static uint64_t num(cursor *c)
-{
-    return vec_num(c->r, c->i++, 0);
-}
-
-static uint32_t num32(cursor *c)
-{
-    uint64_t v = num(c);
-    assert_true(v <= UINT32_MAX);
-    return (uint32_t)v;
-}
-
-static repro_jax_key_t read_key(cursor *c)
-{
-    repro_jax_key_t k;
-    k.k[0] = num32(c);
-    k.k[1] = num32(c);
-    return k;
-}
 
 static void assert_key(repro_jax_key_t got, repro_jax_key_t want)
 {
@@ -48,139 +14,14 @@ static void assert_key(repro_jax_key_t got, repro_jax_key_t want)
     assert_int_equal(got.k[1], want.k[1]);
 }
 
-/* "P K0 K1 N": flag, key and count of a bits/uniform/split record. */
-static size_t read_head(cursor *c, int *partitionable, repro_jax_key_t *key)
-{
-    *partitionable = (int)num(c);
-    *key = read_key(c);
-    size_t n = (size_t)num(c);
-    assert_true(n <= MAXN);
-    return n;
-}
-
-static void check_threefry(cursor *c)
-{
-    repro_jax_key_t key = read_key(c);
-    uint32_t ctr[2], want[2], got[2];
-    for (int k = 0; k < 2; k++)
-        ctr[k] = num32(c);
-    for (int k = 0; k < 2; k++)
-        want[k] = num32(c);
-    /* threefry_2x32(key, [c0, c1]) is one block; fold_in reaches exactly that block
-     * when c0 == 0. */
-    assert_int_equal(repro_threefry2x32(ctr, key.k, 20, got), REPRO_OK);
-    assert_memory_equal(got, want, sizeof got);
-    if (ctr[0] == 0) {
-        repro_jax_key_t f = repro_jax_fold_in(key, ctr[1]);
-        assert_memory_equal(f.k, want, sizeof want);
-    }
-}
-
-static void check_key(cursor *c)
-{
-    const char *mode = field(c), *text = field(c);
-    int x64 = strcmp(mode, "x64") == 0;
-    assert_true(x64 || strcmp(mode, "x32") == 0);
-    char *end;
-    int64_t seed = (int64_t)strtoll(text, &end, 10);
-    assert_true(*text && *end == '\0');
-    assert_key(x64 ? repro_jax_key(seed) : repro_jax_key_x32(seed), read_key(c));
-}
-
-static void check_split(cursor *c)
-{
-    int part;
-    repro_jax_key_t key, got[MAXN];
-    size_t n = read_head(c, &part, &key);
-    assert_int_equal(repro_jax_split(key, n, part, got), REPRO_OK);
-    for (size_t k = 0; k < n; k++)
-        assert_key(got[k], read_key(c));
-}
-
-static void check_fold_in(cursor *c)
-{
-    repro_jax_key_t key = read_key(c);
-    uint32_t data = num32(c);
-    assert_key(repro_jax_fold_in(key, data), read_key(c));
-}
-
-/* kind: 32, 64 or -64 (bits64_x32: compare the low words). */
-static void check_bits(cursor *c, int kind)
-{
-    int part;
-    repro_jax_key_t key;
-    size_t n = read_head(c, &part, &key);
-    uint32_t b32[MAXN];
-    uint64_t b64[MAXN];
-    if (kind == 32)
-        assert_int_equal(repro_jax_random_bits32(key, n, part, b32), REPRO_OK);
-    else
-        assert_int_equal(repro_jax_random_bits64(key, n, part, b64), REPRO_OK);
-    for (size_t k = 0; k < n; k++) {
-        uint64_t want = num(c);
-        uint64_t got = kind == 32 ? b32[k] : kind == 64 ? b64[k] : (uint32_t)b64[k];
-        assert_true(got == want);
-    }
-}
-
-static void check_uniform32(cursor *c, int exact)
-{
-    int part;
-    repro_jax_key_t key;
-    size_t n = read_head(c, &part, &key);
-    float got[MAXN];
-    assert_int_equal(repro_jax_uniform_f32(key, n, part, got), REPRO_OK);
-    for (size_t k = 0; k < n; k++) {
-        const char *text = field(c);
-        char *end;
-        if (exact) {
-            float want = strtof(text, &end);
-            assert_true(got[k] == want);
-        } else {
-            double want = strtod(text, &end);
-            assert_true(got[k] - want <= 1e-6 && want - got[k] <= 1e-6);
-        }
-        assert_true(*end == '\0');
-    }
-}
-
-static void check_record(cursor *c)
-{
-    static const char *const kinds[] = {"threefry", "key", "split", "fold_in", "bits32",
-                                        "bits64", "bits64_x32", "uniform32", "uniform32~"};
-    const char *kind = field(c);
-    size_t k = 0;
-    while (k < sizeof kinds / sizeof kinds[0] && strcmp(kind, kinds[k]))
-        k++;
-    switch (k) {
-    case 0: check_threefry(c); break;
-    case 1: check_key(c); break;
-    case 2: check_split(c); break;
-    case 3: check_fold_in(c); break;
-    case 4: check_bits(c, 32); break;
-    case 5: check_bits(c, 64); break;
-    case 6: check_bits(c, -64); break;
-    case 7: check_uniform32(c, 1); break;
-    case 8: check_uniform32(c, 0); break;
-    default: fail_msg("%s:%u: unknown record '%s'", c->r->path, c->r->lineno, kind);
-    }
-    if (c->i != c->r->nfields)
-        fail_msg("%s:%u: %zu fields left over", c->r->path, c->r->lineno,
-                 c->r->nfields - c->i);
-}
-
+/* Every record by src/vectors/; threefry_2x32 records whose first counter word is 0
+ * also through fold_in, which reaches exactly that block. */
 static void test_jax_vectors(void **state)
 {
     (void)state;
-    vec_reader r;
-    int n = 0;
-    vec_open(&r, JAX_FILE);
-    while (vec_next(&r)) {
-        cursor c = {&r, 0};
-        check_record(&c);
-        n++;
-    }
-    assert_int_equal(n, JAX_LINES);
+    vec_tally t = golden_check(JAX_FILE, NULL, NULL);
+    assert_int_equal(t.kind[VEC_JAX].records, JAX_LINES);
+    assert_int_equal(vec_tally_records(&t), JAX_LINES);
 }
 
 /* JAX's test_threefry_split_fold_in_symmetry (partitionable): fold_in(key, i) ==
@@ -197,6 +38,61 @@ static void test_partitionable_split_is_fold_in(void **state)
     assert_int_equal(repro_jax_split(k72, 3, 1, s), REPRO_OK);
     for (uint32_t i = 0; i < 3; i++)
         assert_key(s[i], repro_jax_fold_in(k72, i));
+}
+
+/* Published values for partitionable = 1 (JAX's default since 0.5.0).  JAX's own
+ * tests/random_test.py has none (it skips its value tests in this mode); these come
+ * from JAX's documentation and from jax-js's tests. */
+
+/* JAX's jax.random module docstring (jax-ml/jax jax/random.py, section "PRNG keys",
+ * rendered at https://docs.jax.dev/en/latest/jax.random.html):
+ *   random.uniform(random.key(0))  -> Array(0.947667, dtype=float32)
+ *   key, subkey = random.split(key); random.uniform(subkey)
+ *                                  -> Array(0.00729382, dtype=float32)
+ * numpy prints at most 8 decimals: 0.947667 is the float32's shortest repr (exact);
+ * 0.00729382 is rounded, so within 5e-9, which still fixes all 23 mantissa bits
+ * (neighbouring values are 2^-23 apart). */
+static void test_partitionable_jax_docs(void **state)
+{
+    (void)state;
+    const repro_jax_key_t k0 = repro_jax_key(0);
+    repro_jax_key_t keys[2];
+    float u;
+    assert_int_equal(repro_jax_uniform_f32(k0, 1, 1, &u), REPRO_OK);
+    assert_true(u == 0.947667f);
+    assert_int_equal(repro_jax_split(k0, 2, 1, keys), REPRO_OK);
+    assert_int_equal(repro_jax_uniform_f32(keys[1], 1, 1, &u), REPRO_OK);
+    double d = (double)u - 0.00729382;
+    assert_true(d <= 5e-9 && d >= -5e-9);
+}
+
+/* ekzhang/jax-js test/random.test.ts, suite "PRNG correctness" (values its authors
+ * took from jax.random with JAX's default flags): tests "random bits" (bits(key(0))
+ * and bits(key(10), (4,)), uint32), "random split is consistent with jax"
+ * (split(key(1), 3)) and "uniform is consistent with jax" (uniform(key(51), (4,)),
+ * float32, printed as shortest reprs, so exact). */
+static void test_partitionable_jax_js(void **state)
+{
+    (void)state;
+    const uint32_t bits0 = 4070199207u;
+    const uint32_t bits10[4] = {169096361u, 1572511259u, 2689743692u, 2228103506u};
+    const repro_jax_key_t split1[3] = {{{507451445u, 1853169794u}},
+                                       {{1948878966u, 4237131848u}},
+                                       {{2441914641u, 3819641963u}}};
+    const float uniform51[4] = {0.471269f, 0.12344253f, 0.17550635f, 0.5663593f};
+    uint32_t b[4];
+    repro_jax_key_t keys[3];
+    float u[4];
+    assert_int_equal(repro_jax_random_bits32(repro_jax_key(0), 1, 1, b), REPRO_OK);
+    assert_int_equal(b[0], bits0);
+    assert_int_equal(repro_jax_random_bits32(repro_jax_key(10), 4, 1, b), REPRO_OK);
+    assert_memory_equal(b, bits10, sizeof bits10);
+    assert_int_equal(repro_jax_split(repro_jax_key(1), 3, 1, keys), REPRO_OK);
+    for (size_t i = 0; i < 3; i++)
+        assert_key(keys[i], split1[i]);
+    assert_int_equal(repro_jax_uniform_f32(repro_jax_key(51), 4, 1, u), REPRO_OK);
+    for (size_t i = 0; i < 4; i++)
+        assert_true(u[i] == uniform51[i]);
 }
 
 /* prng.py's partitionable layout: element i of bits64 is the two words of
@@ -280,6 +176,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jax_vectors),
         cmocka_unit_test(test_partitionable_split_is_fold_in),
+        cmocka_unit_test(test_partitionable_jax_docs),
+        cmocka_unit_test(test_partitionable_jax_js),
         cmocka_unit_test(test_partitionable_bits_match_split),
         cmocka_unit_test(test_uniform_is_bits),
         cmocka_unit_test(test_errors),

@@ -1,113 +1,22 @@
 /* numpy compatibility: SeedSequence and Philox against vectors that
- * tools/gen_numpy_vectors.py wrote from numpy itself (format in its docstring), plus
- * argument checks and invariants. */
-#include "testutil.h"
-#include "vecfile.h"
+ * tools/gen_numpy_vectors.py wrote from numpy itself (format in its docstring; checked
+ * by src/vectors/), plus argument checks and invariants. */
+#include "golden.h"
 
 #define SEEDSEQ_FILE "tests/vectors/numpy_seedseq.txt"
 #define PHILOX_FILE "tests/vectors/numpy_philox.txt"
 /* Lines the generator writes; fewer means a truncated copy. */
 #define SEEDSEQ_LINES 22
 #define PHILOX_LINES 18
-#define MAXN 64
-
-/* ---- reading the vector files (all numbers hexadecimal) ------------------------ */
-
-/* A cursor over one record's fields. */
-typedef struct {
-    vec_reader *r;
-    size_t i;
-} cursor;
-
-static uint64_t num(cursor *c)
-{
-    return vec_num(c->r, c->i++, 16);
-}
-
-static void nums(cursor *c, uint64_t *out, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        out[k] = num(c);
-}
-
-static char tag(cursor *c)
-{
-    if (c->i >= c->r->nfields || strlen(c->r->field[c->i]) != 1)
-        fail_msg("%s:%u: field %zu is not a tag", c->r->path, c->r->lineno, c->i);
-    return c->r->field[c->i++][0];
-}
-
-/* "<n> <n values>" */
-static size_t u64s(cursor *c, uint64_t *out)
-{
-    size_t n = (size_t)num(c);
-    assert_true(n <= MAXN);
-    nums(c, out, n);
-    return n;
-}
-
-static size_t u32s(cursor *c, uint32_t *out)
-{
-    uint64_t v[MAXN];
-    size_t n = u64s(c, v);
-    for (size_t k = 0; k < n; k++) {
-        assert_true(v[k] <= UINT32_MAX);
-        out[k] = (uint32_t)v[k];
-    }
-    return n;
-}
-
-/* A seed-sequence spec: entropy, spawn key, then the spawn path from the root. */
-static void read_seedseq(cursor *c, repro_numpy_seedseq *ss)
-{
-    uint32_t entropy[MAXN], key[MAXN];
-    uint64_t path[MAXN];
-    size_t ne = u32s(c, entropy), nk = u32s(c, key), np = u64s(c, path);
-    assert_int_equal(repro_numpy_seedseq_init(ss, entropy, ne, key, nk), REPRO_OK);
-    for (size_t d = 0; d < np; d++) {
-        repro_numpy_seedseq child;
-        for (uint64_t k = 0; k <= path[d]; k++)
-            assert_int_equal(repro_numpy_seedseq_spawn(ss, &child), REPRO_OK);
-        *ss = child;
-    }
-}
-
-/* Calls check on each record of file, which must use every field; returns how many
- * records there were. */
-static int for_each_record(const char *file, void (*check)(cursor *c))
-{
-    vec_reader r;
-    int n = 0;
-    vec_open(&r, file);
-    while (vec_next(&r)) {
-        cursor c = {&r, 0};
-        check(&c);
-        if (c.i != r.nfields)
-            fail_msg("%s:%u: %zu fields left over", file, r.lineno, r.nfields - c.i);
-        n++;
-    }
-    return n;
-}
 
 /* ---- SeedSequence --------------------------------------------------------------- */
-
-static void check_seedseq_line(cursor *c)
-{
-    repro_numpy_seedseq ss;
-    uint32_t want32[MAXN], got32[MAXN];
-    uint64_t want64[MAXN], got64[MAXN];
-    read_seedseq(c, &ss);
-    size_t n32 = u32s(c, want32), n64 = u64s(c, want64);
-    assert_int_equal(repro_numpy_seedseq_generate_u32(&ss, got32, n32), REPRO_OK);
-    assert_memory_equal(got32, want32, n32 * sizeof *got32);
-    assert_int_equal(repro_numpy_seedseq_generate_u64(&ss, got64, n64), REPRO_OK);
-    assert_memory_equal(got64, want64, n64 * sizeof *got64);
-}
 
 static void test_seedseq_vectors(void **state)
 {
     (void)state;
-    assert_int_equal(for_each_record(SEEDSEQ_FILE, check_seedseq_line), SEEDSEQ_LINES);
+    vec_tally t = golden_check(SEEDSEQ_FILE, NULL, NULL);
+    assert_int_equal(t.kind[VEC_NUMPY_SEEDSEQ].records, SEEDSEQ_LINES);
+    assert_int_equal(vec_tally_records(&t), SEEDSEQ_LINES);
 }
 
 static void test_seedseq_u64_is_u32_pairs(void **state)
@@ -192,50 +101,12 @@ static void test_seedseq_errors(void **state)
 
 /* ---- Philox ----------------------------------------------------------------------- */
 
-static void check_philox_line(cursor *c)
-{
-    repro_numpy_philox g;
-    uint64_t want[MAXN];
-    if (tag(c) == 'S') {
-        repro_numpy_seedseq ss;
-        read_seedseq(c, &ss);
-        assert_int_equal(repro_numpy_philox_from_seedseq(&g, &ss), REPRO_OK);
-    } else {
-        uint64_t key[2], ctr[4];
-        nums(c, key, 2);
-        nums(c, ctr, 4);
-        assert_int_equal(repro_numpy_philox_init(&g, key, ctr), REPRO_OK);
-    }
-    size_t n = u64s(c, want);
-    for (size_t k = 0; k < n; k++)
-        assert_true(repro_numpy_philox_next_u64(&g) == want[k]);
-    char op = tag(c);
-    if (op == 'A') {
-        uint64_t delta[4];
-        nums(c, delta, 4);
-        assert_int_equal(repro_numpy_philox_advance(&g, delta), REPRO_OK);
-    } else if (op == 'J') {
-        repro_numpy_philox src = g;
-        assert_int_equal(repro_numpy_philox_jumped(&src, num(c), &g), REPRO_OK);
-    } else {
-        assert_int_equal(op, 'N');
-    }
-    n = u64s(c, want);
-    for (size_t k = 0; k < n; k++)
-        assert_true(repro_numpy_philox_next_u64(&g) == want[k]);
-    n = u64s(c, want);
-    for (size_t k = 0; k < n; k++) {
-        double d = repro_numpy_philox_next_double(&g);
-        uint64_t bits;
-        memcpy(&bits, &d, sizeof bits);
-        assert_true(bits == want[k]);
-    }
-}
-
 static void test_philox_vectors(void **state)
 {
     (void)state;
-    assert_int_equal(for_each_record(PHILOX_FILE, check_philox_line), PHILOX_LINES);
+    vec_tally t = golden_check(PHILOX_FILE, NULL, NULL);
+    assert_int_equal(t.kind[VEC_NUMPY_PHILOX].records, PHILOX_LINES);
+    assert_int_equal(vec_tally_records(&t), PHILOX_LINES);
 }
 
 /* next_double is the top 53 bits of next_u64 scaled by 2^-53. */

@@ -7,6 +7,7 @@
  * 1%) and the same checker must reject it.  Reference CDFs and pmfs come from libm
  * (lgamma, erfc) and textbook series here, never from the library. */
 #include "testutil.h"
+#include "dist_stats.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -36,75 +37,6 @@ static repro_stream stream_for(uint64_t seed)
     assert_int_equal(repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(seed)),
                      REPRO_OK);
     return s;
-}
-
-/* ---- reference functions (independent of the library) ---------------------------- */
-
-/* Regularised lower incomplete gamma P(a, x): series below a + 1, else Lentz's
- * continued fraction for Q. */
-static double gamma_p(double a, double x)
-{
-    if (x <= 0)
-        return 0;
-    double lpre = a * log(x) - x - lgamma(a);
-    if (x < a + 1) {
-        double term = 1 / a, sum = term;
-        for (int n = 1; n < 10000 && term > sum * 1e-17; n++) {
-            term *= x / (a + n);
-            sum += term;
-        }
-        return sum * exp(lpre);
-    }
-    const double tiny = 1e-300;
-    double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
-    for (int i = 1; i < 10000; i++) {
-        double an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        d = fabs(d) < tiny ? tiny : d;
-        c = b + an / c;
-        c = fabs(c) < tiny ? tiny : c;
-        d = 1 / d;
-        h *= d * c;
-        if (fabs(d * c - 1) < 1e-16)
-            break;
-    }
-    return 1 - exp(lpre) * h;
-}
-
-/* Continued fraction of the regularised incomplete beta (modified Lentz). */
-static double beta_cf(double a, double b, double x)
-{
-    const double tiny = 1e-300;
-    double c = 1, d = 1 - (a + b) * x / (a + 1);
-    d = 1 / (fabs(d) < tiny ? tiny : d);
-    double h = d;
-    for (int m = 1; m < 10000; m++) {
-        for (int half = 0; half < 2; half++) {
-            double aa = half == 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-                                  : -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
-            d = 1 + aa * d;
-            d = 1 / (fabs(d) < tiny ? tiny : d);
-            c = 1 + aa / c;
-            c = fabs(c) < tiny ? tiny : c;
-            h *= d * c;
-            if (half == 1 && fabs(d * c - 1) < 1e-16)
-                return h;
-        }
-    }
-    return h;
-}
-
-static double beta_i(double a, double b, double x)
-{
-    if (x <= 0)
-        return 0;
-    if (x >= 1)
-        return 1;
-    double bt = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
-    if (x < (a + 1) / (a + b + 2))
-        return bt * beta_cf(a, b, x) / a;
-    return 1 - bt * beta_cf(b, a, 1 - x) / b;
 }
 
 /* ---- the cases ----------------------------------------------------------------- */
@@ -259,19 +191,6 @@ static const dist_case cases[] = {
 };
 
 /* ---- the checker ----------------------------------------------------------------- */
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Wilson-Hilferty: the chi-square statistic with df degrees of freedom as a z-score. */
-static double chi_square_z(double chi2, double df)
-{
-    double v = 2.0 / (9.0 * df);
-    return (cbrt(chi2 / df) - (1 - v)) / sqrt(v);
-}
 
 /* Chi-square of the sample against pmf: bins k = lo..hi merged left to right until
  * each expects >= 20 draws, plus one bin for everything else. */
@@ -485,8 +404,17 @@ static void test_degenerate_parameters(void **state)
     for (int i = 0; i < 100; i++)
         assert_int_equal(k[i], 0);
     assert_int_equal(repro_stream_tell(&s), 400);
-    /* Huge counts stay in range. */
+    /* Huge counts stay in range: Binomial(2^64 - 1, 1/2) has mean 2^63 - 1/2 and
+     * standard deviation 2^31; every draw within 6 of them, and the mean square of the
+     * z-scores (chi-square / 100) about 1, so the draws are spread as they should. */
     CHECK_RC(repro_fill_binomial(&s, k, 100, UINT64_MAX, 0.5));
+    double z2 = 0.0;
+    for (int i = 0; i < 100; i++) {
+        double z = ((double)k[i] - 0x1p63) / 0x1p31;
+        assert_true(z > -6.0 && z < 6.0);
+        z2 += z * z / 100.0;
+    }
+    assert_true(z2 > 0.5 && z2 < 1.6);
     CHECK_RC(repro_fill_poisson(&s, k, 100, 1e15));
     for (int i = 0; i < 100; i++)
         assert_true(k[i] > 999999000000000u && k[i] < 1000001000000000u);
@@ -579,6 +507,48 @@ static void test_extreme_shapes(void **state)
         assert_true(fabs(x[i] - 1e12) < 7 * 1e6);
 }
 
+/* Issue 13 points 1 and 2.  Both parameters tiny: both powers of Johnk's method
+ * underflow and, below about 4e-306, their logs overflow too (-inf - -inf gave NaN);
+ * Beta(e, e) is then 0 or 1 with probability 1/2 each (less than e log(1/x) of the mass
+ * lies in (x, 1 - x)).  Both huge: X + Y overflowed and every value was 0; Beta(a, b)
+ * is then a / (a + b) within far less than 1e-15 (sd below 1e-153). */
+static void test_beta_extreme_parameters(void **state)
+{
+    (void)state;
+    double x[2000];
+    repro_stream s = stream_for(15);
+    static const double tiny[] = {0x1p-1074, 1e-310, 1e-308, 1e-306};
+    for (size_t t = 0; t < sizeof tiny / sizeof tiny[0]; t++) {
+        CHECK_RC(repro_fill_beta(&s, x, 2000, tiny[t], tiny[t]));
+        int ones = 0, ends = 0;
+        for (int i = 0; i < 2000; i++) {
+            assert_true(x[i] >= 0.0 && x[i] <= 1.0);
+            ones += x[i] > 0.5;
+            ends += x[i] == 0.0 || x[i] == 1.0;
+        }
+        assert_true(ones > 900 && ones < 1100);
+        assert_true(ends > 1990);
+    }
+    /* a = 1e-310 against b = 1e-309: P(X > 1/2) = a / (a + b) = 1/11 */
+    CHECK_RC(repro_fill_beta(&s, x, 2000, 1e-310, 1e-309));
+    int ones = 0;
+    for (int i = 0; i < 2000; i++) {
+        assert_true(x[i] >= 0.0 && x[i] <= 1.0);
+        ones += x[i] > 0.5;
+    }
+    assert_true(ones > 130 && ones < 230);
+    static const double huge[][2] = {{9e307, 9e307}, {1e308, 1e308},
+                                      {1.7976931348623157e308, 1.7976931348623157e308},
+                                      {1e308, 5e307}, {5e307, 1.5e308}};
+    for (size_t t = 0; t < sizeof huge / sizeof huge[0]; t++) {
+        const double a = huge[t][0], b = huge[t][1];
+        const double mean = a / (a / 2.0 + b / 2.0) / 2.0;
+        CHECK_RC(repro_fill_beta(&s, x, 100, a, b));
+        for (int i = 0; i < 100; i++)
+            assert_true(fabs(x[i] - mean) < 1e-15);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -588,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_inversion_consumption),
         cmocka_unit_test(test_parameter_errors),
         cmocka_unit_test(test_extreme_shapes),
+        cmocka_unit_test(test_beta_extreme_parameters),
         cmocka_unit_test(test_bounded_and_biased_bound),
         cmocka_unit_test(test_distributions),
     };

@@ -1,111 +1,31 @@
 /* Known answers: every Philox and Threefry line of Random123's kat_vectors, through
- * the public block functions, plus their argument checks. */
-#include "testutil.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+ * the public block functions (src/vectors/ checks them), plus their argument checks. */
+#include "golden.h"
 
 #define KAT_FILE "tests/kat/kat_vectors.txt"
 /* Random123's file has 60 Philox/Threefry lines; fewer means a truncated copy. */
 #define KAT_EXPECTED_LINES 60
 
-typedef struct {
-    const char *name;
-    unsigned n, bits, key_words;
-} variant;
+static const char *const variants[] = {"philox2x32",   "philox4x32",   "philox2x64",
+                                       "philox4x64",   "threefry2x32", "threefry4x32",
+                                       "threefry2x64", "threefry4x64"};
+#define NVARIANTS (sizeof variants / sizeof variants[0])
 
-static const variant variants[] = {
-    {"philox2x32", 2, 32, 1},   {"philox4x32", 4, 32, 2},   {"philox2x64", 2, 64, 1},
-    {"philox4x64", 4, 64, 2},   {"threefry2x32", 2, 32, 2}, {"threefry4x32", 4, 32, 4},
-    {"threefry2x64", 2, 64, 2}, {"threefry4x64", 4, 64, 4},
-};
-
-/* Runs the variant on 64-bit-held words; returns the function's error code.  The
- * output buffers start filled with 0xCA so a function that writes nothing fails. */
-static int run_variant(const variant *v, const uint64_t *ctr, const uint64_t *key,
-                       unsigned rounds, uint64_t *out)
+static void count_variant(void *ctx, const vec_record *r)
 {
-    uint32_t c32[4], k32[4], o32[4];
-    uint64_t o64[4];
-    int rc;
-    memset(o32, 0xCA, sizeof o32);
-    memset(o64, 0xCA, sizeof o64);
-    for (unsigned i = 0; i < 4; i++) {
-        c32[i] = (uint32_t)ctr[i];
-        k32[i] = (uint32_t)key[i];
-    }
-    if (!strcmp(v->name, "philox2x32"))
-        rc = repro_philox2x32(c32, k32, rounds, o32);
-    else if (!strcmp(v->name, "philox4x32"))
-        rc = repro_philox4x32(c32, k32, rounds, o32);
-    else if (!strcmp(v->name, "philox2x64"))
-        rc = repro_philox2x64(ctr, key, rounds, o64);
-    else if (!strcmp(v->name, "philox4x64"))
-        rc = repro_philox4x64(ctr, key, rounds, o64);
-    else if (!strcmp(v->name, "threefry2x32"))
-        rc = repro_threefry2x32(c32, k32, rounds, o32);
-    else if (!strcmp(v->name, "threefry4x32"))
-        rc = repro_threefry4x32(c32, k32, rounds, o32);
-    else if (!strcmp(v->name, "threefry2x64"))
-        rc = repro_threefry2x64(ctr, key, rounds, o64);
-    else
-        rc = repro_threefry4x64(ctr, key, rounds, o64);
-    for (unsigned i = 0; i < v->n; i++)
-        out[i] = v->bits == 32 ? o32[i] : o64[i];
-    return rc;
-}
-
-static const variant *find_variant(const char *name)
-{
-    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
-        if (!strcmp(variants[i].name, name))
-            return &variants[i];
-    return NULL;
+    unsigned *per_variant = ctx;
+    for (size_t i = 0; i < NVARIANTS; i++)
+        per_variant[i] += !strcmp(r->field[0], variants[i]);
 }
 
 static void test_kat_file(void **state)
 {
     (void)state;
-    FILE *f = fopen(KAT_FILE, "r");
-    assert_non_null(f);
-    char line[512];
-    unsigned checked = 0, per_variant[8] = {0};
-    while (fgets(line, sizeof line, f)) {
-        char *p = line;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p == '#' || *p == '\n' || *p == '\0')
-            continue;
-        char name[32];
-        unsigned rounds;
-        int used;
-        assert_int_equal(sscanf(p, "%31s %u%n", name, &rounds, &used), 2);
-        p += used;
-        const variant *v = find_variant(name);
-        assert_non_null(v);
-        uint64_t ctr[4] = {0}, key[4] = {0}, want[4] = {0}, got[4];
-        uint64_t *dst[3] = {ctr, key, want};
-        unsigned count[3] = {v->n, v->key_words, v->n};
-        for (unsigned part = 0; part < 3; part++)
-            for (unsigned i = 0; i < count[part]; i++) {
-                char *end;
-                dst[part][i] = strtoull(p, &end, 16);
-                assert_true(end != p);
-                p = end;
-            }
-        assert_int_equal(run_variant(v, ctr, key, rounds, got), REPRO_OK);
-        for (unsigned i = 0; i < v->n; i++) {
-            if (got[i] != want[i])
-                fail_msg("%s rounds %u word %u: got %llx want %llx", name, rounds, i,
-                         (unsigned long long)got[i], (unsigned long long)want[i]);
-        }
-        per_variant[v - variants]++;
-        checked++;
-    }
-    fclose(f);
-    assert_int_equal(checked, KAT_EXPECTED_LINES);
-    for (unsigned i = 0; i < 8; i++)
+    unsigned per_variant[NVARIANTS] = {0};
+    vec_tally t = golden_check(KAT_FILE, count_variant, per_variant);
+    assert_int_equal(t.kind[VEC_KAT].records, KAT_EXPECTED_LINES);
+    assert_int_equal(vec_tally_records(&t), KAT_EXPECTED_LINES);
+    for (size_t i = 0; i < NVARIANTS; i++)
         assert_true(per_variant[i] >= 6); /* every variant at two or more round counts */
 }
 

@@ -2,8 +2,8 @@
  * for runs and samples of huge n, statistics over many seeds (positions, pairs of
  * positions, all orders of small n, parity) that a weakened network fails, argument
  * checks, and the frozen vectors of tests/vectors/perm.txt. */
+#include "golden.h"
 #include "test_perm_stats.h"
-#include "vecfile.h"
 
 #include "shuffle/permutation.h"
 
@@ -302,43 +302,14 @@ static void test_errors(void **state)
 }
 
 /* The frozen vectors: permutation images both ways, and whole shuffles with the
- * stream position after them. */
+ * stream position after them (src/vectors/ checks each record). */
 static void test_vectors(void **state)
 {
     (void)state;
-    unsigned perms = 0, shuffles = 0;
-    static uint32_t v[256];
-    vec_reader r;
-    vec_open(&r, PERM_FILE);
-    while (vec_next(&r)) {
-        if (!strcmp(r.field[0], "perm")) {
-            repro_permutation p;
-            const uint64_t n = vec_num(&r, 2, 10), i = vec_num(&r, 3, 10),
-                           x = vec_num(&r, 4, 10);
-            assert_int_equal(repro_permutation_init(&p, vec_seed(&r, 1), n), REPRO_OK);
-            assert_int_equal(repro_permutation_at(&p, i), x);
-            assert_int_equal(repro_permutation_inverse(&p, x), i);
-            perms++;
-        } else if (!strcmp(r.field[0], "shuffle")) {
-            repro_algorithm a;
-            repro_stream s;
-            const size_t count = (size_t)vec_num(&r, 3, 10);
-            assert_int_equal(repro_algorithm_from_name(r.field[1], &a), REPRO_OK);
-            assert_int_equal(repro_stream_init(&s, a, vec_seed(&r, 2)), REPRO_OK);
-            assert_true(count <= 256 && r.nfields == 5 + count);
-            for (size_t k = 0; k < count; k++)
-                v[k] = (uint32_t)k;
-            assert_int_equal(repro_shuffle(&s, v, count, sizeof v[0]), REPRO_OK);
-            assert_int_equal(repro_stream_tell(&s), vec_num(&r, 4, 10));
-            for (size_t k = 0; k < count; k++)
-                assert_int_equal(v[k], vec_num(&r, 5 + k, 10));
-            shuffles++;
-        } else {
-            fail_msg("%s:%u: unknown record %s", r.path, r.lineno, r.field[0]);
-        }
-    }
-    assert_int_equal(perms, PERM_RECORDS);
-    assert_int_equal(shuffles, SHUFFLE_RECORDS);
+    vec_tally t = golden_check(PERM_FILE, NULL, NULL);
+    assert_int_equal(t.kind[VEC_PERM].records, PERM_RECORDS);
+    assert_int_equal(t.kind[VEC_SHUFFLE].records, SHUFFLE_RECORDS);
+    assert_int_equal(vec_tally_records(&t), PERM_RECORDS + SHUFFLE_RECORDS);
 }
 
 int main(void)

@@ -1,70 +1,16 @@
 /* Contract §2: every seed derivation, path and hex form against the vectors that the
  * independent Python reference (tools/spec_ref.py seeds) wrote to
- * tests/vectors/seeds.txt, plus the argument checks. */
-#include "vecfile.h"
+ * tests/vectors/seeds.txt (checked by src/vectors/), plus the argument checks. */
+#include "golden.h"
 
 #define SEEDS_FILE "tests/vectors/seeds.txt"
 
 static const repro_seed sentinel = {{0x5e5e5e5e5e5e5e5eu, 1, 2, 3}};
 
-static int path_error_code(const char *name)
+static void assert_seed_equal(repro_seed got, repro_seed want)
 {
-    static const struct {
-        const char *name;
-        int code;
-    } codes[] = {
-        {"EMPTY_SEGMENT", REPRO_ERR_PATH_EMPTY_SEGMENT},
-        {"INDEX_SYNTAX", REPRO_ERR_PATH_INDEX_SYNTAX},
-        {"INDEX_RANGE", REPRO_ERR_PATH_INDEX_RANGE},
-        {"LENGTH", REPRO_ERR_HEX_LENGTH},
-        {"DIGIT", REPRO_ERR_HEX_DIGIT},
-    };
-    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-        if (!strcmp(codes[i].name, name))
-            return codes[i].code;
-    fail_msg("unknown error class %s", name);
-    return 0;
-}
-
-static void check_path(const vec_reader *r, const char *path)
-{
-    repro_seed root = vec_seed(r, 1), out = sentinel, out2 = sentinel;
-    size_t off = 12345;
-    int rc = repro_seed_path_ex(root, path, &out, &off);
-    int rc2 = repro_seed_path(root, path, &out2);
-    if (!strcmp(r->field[3], "ok")) {
-        assert_int_equal(rc, REPRO_OK);
-        assert_int_equal(rc2, REPRO_OK);
-        assert_int_equal(off, 12345); /* untouched on success */
-        assert_seed_equal(out, vec_seed(r, 4));
-        assert_seed_equal(out2, out);
-    } else {
-        int want = path_error_code(r->field[3]);
-        if (rc != want || off != vec_num(r, 4, 10))
-            fail_msg("%s:%u: path \"%s\": got %s at %zu, want %s at %s", r->path, r->lineno,
-                     path, repro_error_name(rc), off, r->field[3], r->field[4]);
-        assert_int_equal(rc2, want);
-        assert_seed_equal(out, sentinel);
-        assert_seed_equal(out2, sentinel);
-    }
-}
-
-static void check_hex(const vec_reader *r, const char *text)
-{
-    repro_seed out = sentinel;
-    int rc = repro_seed_from_hex(text, &out);
-    if (!strcmp(r->field[2], "ok")) {
-        assert_int_equal(rc, REPRO_OK);
-        assert_seed_equal(out, vec_seed(r, 3));
-        char hex[65];
-        repro_seed_to_hex(out, hex);
-        assert_string_equal(hex, r->field[3]);
-    } else {
-        if (rc != path_error_code(r->field[2]))
-            fail_msg("%s:%u: hex \"%s\": got %d, want %s", r->path, r->lineno, text, rc,
-                     r->field[2]);
-        assert_seed_equal(out, sentinel);
-    }
+    for (int k = 0; k < 4; k++)
+        assert_int_equal(got.w[k], want.w[k]);
 }
 
 /* Record counts of seeds.txt by kind; a shorter file is a truncated copy. */
@@ -72,58 +18,25 @@ enum { K_U64, K_BYTES, K_CHILD, K_NAMED, K_PATH, K_HEX, K_COUNT };
 static const char *const kinds[K_COUNT] = {"u64", "bytes", "child", "named", "path", "hex"};
 static const unsigned expected_count[K_COUNT] = {7, 15, 28, 60, 70, 12};
 
+static void count_kind(void *ctx, const vec_record *r)
+{
+    unsigned *count = ctx;
+    for (int k = 0; k < K_COUNT; k++)
+        count[k] += !strcmp(r->field[0], kinds[k]);
+}
+
 static void test_seed_vectors(void **state)
 {
     (void)state;
-    static char buf[VEC_LINE_MAX];
-    unsigned count[K_COUNT] = {0};
-    vec_reader r;
-    vec_open(&r, SEEDS_FILE);
-    while (vec_next(&r)) {
-        int k = 0;
-        while (k < K_COUNT && strcmp(r.field[0], kinds[k]))
-            k++;
-        if (k == K_COUNT) {
-            fail_msg("%s:%u: unknown record %s", r.path, r.lineno, r.field[0]);
-            return;
-        }
-        count[k]++;
-        size_t len;
-        repro_seed out;
-        switch (k) {
-        case K_U64:
-            assert_seed_equal(repro_seed_from_u64(vec_num(&r, 1, 10)), vec_seed(&r, 2));
-            break;
-        case K_BYTES:
-            len = vec_bytes(&r, 1, buf, sizeof buf);
-            assert_seed_equal(repro_seed_from_bytes(buf, len), vec_seed(&r, 2));
-            assert_int_equal(repro_seed_from_bytes_checked(buf, len, &out), REPRO_OK);
-            assert_seed_equal(out, vec_seed(&r, 2));
-            if (strlen(buf) == len) /* no NUL inside: also a C string */
-                assert_seed_equal(repro_seed_from_string(buf), vec_seed(&r, 2));
-            break;
-        case K_CHILD:
-            assert_seed_equal(repro_seed_child(vec_seed(&r, 1), vec_num(&r, 2, 10)),
-                              vec_seed(&r, 3));
-            break;
-        case K_NAMED:
-            len = vec_bytes(&r, 2, buf, sizeof buf);
-            assert_seed_equal(repro_seed_named(vec_seed(&r, 1), buf, len), vec_seed(&r, 3));
-            break;
-        case K_PATH:
-            vec_bytes(&r, 2, buf, sizeof buf);
-            check_path(&r, buf);
-            break;
-        default:
-            vec_bytes(&r, 1, buf, sizeof buf);
-            check_hex(&r, buf);
-            break;
-        }
-    }
-    for (int k = 0; k < K_COUNT; k++)
+    unsigned count[K_COUNT] = {0}, total = 0;
+    vec_tally t = golden_check(SEEDS_FILE, count_kind, count);
+    for (int k = 0; k < K_COUNT; k++) {
         if (count[k] != expected_count[k])
             fail_msg("%s: %u %s records, expected %u", SEEDS_FILE, count[k], kinds[k],
                      expected_count[k]);
+        total += count[k];
+    }
+    assert_int_equal(vec_tally_records(&t), total);
 }
 
 /* The worked examples of SPEC §6, straight from the contract text. */

@@ -7,8 +7,10 @@
  *    a range cut into k random pieces filled in random order equals one fill.
  * Every program runs once per ISA (tests/run_c_tests.sh), so the fills' SIMD kernels
  * are checked against the same model. */
-#include "draws.h"
-#include "vecfile.h"
+#include "golden.h"
+
+/* Every draw of contract §3 (src/vectors/), values as bit patterns. */
+static const vec_stream_draw *const kinds = vec_stream_draws;
 
 #define REF_WORDS_FILE "tests/vectors/ref_words.txt"
 /* 6 algorithms x 4 seeds x 14 positions. */
@@ -103,25 +105,25 @@ static uint64_t model_draw(int k, repro_algorithm a, repro_seed seed, uint64_t *
     const double two_m53 = 1.0 / 9007199254740992.0;
     uint64_t x;
     switch (k) {
-    case U32:
+    case VEC_DRAW_U32:
         return model_word(a, seed, (*pos)++);
-    case FLOAT:
-        return bits_float((float)(model_word(a, seed, (*pos)++) >> 8) / 16777216.0f);
-    case U64:
+    case VEC_DRAW_FLOAT:
+        return vec_float_bits((float)(model_word(a, seed, (*pos)++) >> 8) / 16777216.0f);
+    case VEC_DRAW_U64:
         return model_u64(a, seed, pos);
-    case DOUBLE:
-        return bits_double((double)(model_u64(a, seed, pos) >> 11) * two_m53);
-    case DOUBLE_OC:
-        return bits_double(((double)(model_u64(a, seed, pos) >> 11) + 1.0) * two_m53);
-    case DOUBLE_OO:
-        return bits_double(((double)(model_u64(a, seed, pos) >> 11) + 0.5) * two_m53);
-    case NORMAL:
+    case VEC_DRAW_DOUBLE:
+        return vec_double_bits((double)(model_u64(a, seed, pos) >> 11) * two_m53);
+    case VEC_DRAW_DOUBLE_OC:
+        return vec_double_bits(((double)(model_u64(a, seed, pos) >> 11) + 1.0) * two_m53);
+    case VEC_DRAW_DOUBLE_OO:
+        return vec_double_bits(((double)(model_u64(a, seed, pos) >> 11) + 0.5) * two_m53);
+    case VEC_DRAW_NORMAL:
         x = model_u64(a, seed, pos);
-        return bits_double(repro_math_inv_normal_cdf(((double)(x >> 11) + 0.5) * two_m53));
-    case EXPONENTIAL:
+        return vec_double_bits(repro_math_inv_normal_cdf(((double)(x >> 11) + 0.5) * two_m53));
+    case VEC_DRAW_EXPONENTIAL:
         x = model_u64(a, seed, pos);
-        return bits_double(-repro_math_log(((double)(x >> 11) + 1.0) * two_m53));
-    case B32: {
+        return vec_double_bits(-repro_math_log(((double)(x >> 11) + 1.0) * two_m53));
+    case VEC_DRAW_BOUNDED_U32: {
         const uint32_t n = (uint32_t)bound;
         if (n == 0)
             return model_word(a, seed, (*pos)++);
@@ -172,45 +174,34 @@ static int setup(void **state)
 
 /* ---- tests ----------------------------------------------------------------------- */
 
-/* tools/spec_ref.py's words, through the model, single draws, fills and fill_at. */
+/* The model's words against the record's (src/vectors/ checks the library's single
+ * draws, fills and fill_at against it). */
+static void check_words_model(void *ctx, const vec_record *r)
+{
+    (void)ctx;
+    repro_algorithm a;
+    repro_seed seed;
+    uint64_t pos, n, want;
+    assert_int_equal(r->kind, VEC_WORDS);
+    assert_int_equal(repro_algorithm_from_name(r->field[0], &a), REPRO_OK);
+    assert_int_equal(vec_parse_seed(r->field[1], &seed), 0);
+    assert_int_equal(vec_parse_u64(r->field[2], 10, &pos), 0);
+    assert_int_equal(vec_parse_u64(r->field[3], 10, &n), 0);
+    assert_int_equal(r->nfields, 4 + n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(vec_parse_u64(r->field[4 + i], 16, &want), 0);
+        if (model_word(a, seed, pos + i) != want)
+            fail_msg("%s:%u: the model's word %zu differs", r->file, r->line, i);
+    }
+}
+
+/* tools/spec_ref.py's words, through the model and the library. */
 static void test_ref_words(void **state)
 {
     (void)state;
-    unsigned records = 0;
-    vec_reader r;
-    vec_open(&r, REF_WORDS_FILE);
-    while (vec_next(&r)) {
-        repro_algorithm a;
-        if (repro_algorithm_from_name(r.field[0], &a) != REPRO_OK)
-            fail_msg("%s:%u: unknown algorithm %s", r.path, r.lineno, r.field[0]);
-        repro_seed seed = vec_seed(&r, 1);
-        uint64_t pos = vec_num(&r, 2, 10);
-        size_t n = (size_t)vec_num(&r, 3, 10);
-        assert_int_equal(r.nfields, 4 + n);
-        uint32_t want[64], got[64];
-        assert_true(n <= 64);
-        for (size_t i = 0; i < n; i++) {
-            want[i] = (uint32_t)vec_num(&r, 4 + i, 16);
-            assert_int_equal(model_word(a, seed, pos + i), want[i]);
-        }
-        repro_stream s = make_stream(a, seed, pos);
-        for (size_t i = 0; i < n; i++)
-            if (repro_next_u32(&s) != want[i])
-                fail_msg("%s:%u: next_u32 differs at word %zu", r.path, r.lineno, i);
-        assert_int_equal(repro_stream_tell(&s), pos + n);
-        memset(got, 0, sizeof got);
-        assert_int_equal(repro_fill_u32_at(&s, pos, got, n), REPRO_OK);
-        if (memcmp(got, want, n * sizeof *got))
-            fail_msg("%s:%u: fill_u32_at differs", r.path, r.lineno);
-        s = make_stream(a, seed, pos);
-        memset(got, 0, sizeof got);
-        assert_int_equal(repro_fill_u32(&s, got, n), REPRO_OK);
-        if (memcmp(got, want, n * sizeof *got))
-            fail_msg("%s:%u: fill_u32 differs", r.path, r.lineno);
-        assert_int_equal(repro_stream_tell(&s), pos + n);
-        records++;
-    }
-    assert_int_equal(records, REF_WORDS_RECORDS);
+    vec_tally t = golden_check(REF_WORDS_FILE, check_words_model, NULL);
+    assert_int_equal(t.kind[VEC_WORDS].records, REF_WORDS_RECORDS);
+    assert_int_equal(vec_tally_records(&t), REF_WORDS_RECORDS);
 }
 
 /* SPEC §6's stream examples, from the contract text. */
@@ -243,11 +234,11 @@ static void test_draws_at_positions(void **state)
     for (size_t ai = 0; ai < NALG; ai++)
         for (size_t si = 0; si < 4; si++)
             for (size_t pi = 0; pi < sizeof positions / sizeof positions[0]; pi++)
-                for (int k = 0; k < (int)NKIND; k++)
+                for (int k = 0; k < (int)VEC_NDRAWS; k++)
                     for (size_t bi = 0; bi < (kinds[k].words ? 1 : 7); bi++) {
                         repro_algorithm a = algorithms[ai];
                         uint64_t pos = positions[pi], bound = bounds[bi];
-                        if (k == B32 && bound > UINT32_MAX)
+                        if (k == VEC_DRAW_BOUNDED_U32 && bound > UINT32_MAX)
                             continue;
                         repro_stream s = make_stream(a, test_seeds[si], pos);
                         for (int rep = 0; rep < 3; rep++) {
@@ -348,9 +339,9 @@ static void test_mix_equals_fills(void **state)
             /* round 1 starts near the end so the mix crosses the wrap */
             uint64_t start = round == 1 ? UINT64_MAX - 1000 : rnd(&rs) >> (round * 30);
             for (int i = 0; i < OPS;) {
-                int k = (int)(rnd(&rs) % NKIND);
+                int k = (int)(rnd(&rs) % VEC_NDRAWS);
                 uint64_t b = rnd(&rs) >> (rnd(&rs) % 64);
-                if (k == B32)
+                if (k == VEC_DRAW_BOUNDED_U32)
                     b = (rnd(&rs) & 1) ? 0x80000001u : (uint32_t)b;
                 int run = 1 + (int)(rnd(&rs) % 6);
                 for (int j = 0; j < run && i < OPS; j++, i++)
@@ -393,11 +384,13 @@ static void test_at_equals_seek_fill(void **state)
     const size_t lengths[] = {0, 1, 2, 3, 7, 8, 9, 33, 2049, 4097, 5000};
     static uint64_t at[5000], sf[5000];
     for (size_t ai = 0; ai < NALG; ai++)
-        for (size_t k = 0; k < NKIND; k++)
+        for (size_t k = 0; k < VEC_NDRAWS; k++)
             for (size_t pi = 0; pi < sizeof positions / sizeof positions[0]; pi++)
                 for (size_t li = 0; li < sizeof lengths / sizeof lengths[0]; li++) {
                     repro_algorithm a = algorithms[ai];
-                    const uint64_t bound = k == B64 ? UINT64_C(0x8000000000000001) : 0x80000001u;
+                    const uint64_t bound = k == VEC_DRAW_BOUNDED_U64
+                                               ? UINT64_C(0x8000000000000001)
+                                               : 0x80000001u;
                     const size_t n = lengths[li];
                     repro_stream s = make_stream(a, test_seeds[1 + ai % 3], 77);
                     repro_next_u32(&s); /* a warm cache that _at must not disturb */
@@ -426,7 +419,7 @@ static void test_pieces(void **state)
     size_t cut[65], order[64];
     uint64_t rs = 777;
     for (size_t k = 1; k <= 64; k++)
-        for (size_t ki = 0; ki < NKIND; ki++) {
+        for (size_t ki = 0; ki < VEC_NDRAWS; ki++) {
             if (!kinds[ki].words)
                 continue; /* bounded draws have no fixed position per value */
             repro_algorithm a = algorithms[(k + ki) % NALG];
@@ -490,7 +483,7 @@ static void test_errors(void **state)
     assert_memory_equal(&s, &before, sizeof s);
 
     s = make_stream(REPRO_THREEFRY2X64, seed, 10);
-    for (size_t k = 0; k < NKIND; k++) {
+    for (size_t k = 0; k < VEC_NDRAWS; k++) {
         assert_int_equal(kinds[k].fill_at(NULL, 0, (uint64_t[1]){0}, 1, 3), REPRO_ERR_NULL);
         assert_int_equal(kinds[k].fill(NULL, (uint64_t[1]){0}, 1, 3), REPRO_ERR_NULL);
         assert_int_equal(kinds[k].fill(&s, NULL, 0, 3), REPRO_OK);

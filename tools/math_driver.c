@@ -1,7 +1,7 @@
 /* Evaluates one of the library's deterministic math functions on every double read
  * from stdin (raw host-order doubles) and writes the results the same way to stdout.
  * Used by tools/math_accuracy.py, which compares them with mpmath.
- * Usage: math_driver log|exp|inv_normal_cdf < inputs > outputs */
+ * Usage: math_driver log|exp|inv_normal_cdf|log1p|expm1|atan|sinpi|cospi < in > out */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,13 +14,19 @@ int main(int argc, char **argv)
         double (*fn)(double);
     } fns[] = {{"log", repro_math_log},
                {"exp", repro_math_exp},
-               {"inv_normal_cdf", repro_math_inv_normal_cdf}};
+               {"inv_normal_cdf", repro_math_inv_normal_cdf},
+               {"log1p", repro_math_log1p},
+               {"expm1", repro_math_expm1},
+               {"atan", repro_math_atan},
+               {"sinpi", repro_math_sinpi},
+               {"cospi", repro_math_cospi}};
     double (*fn)(double) = NULL;
     for (size_t i = 0; argc == 2 && i < sizeof fns / sizeof fns[0]; i++)
         if (strcmp(argv[1], fns[i].name) == 0)
             fn = fns[i].fn;
     if (fn == NULL) {
-        fprintf(stderr, "usage: %s log|exp|inv_normal_cdf < doubles > doubles\n", argv[0]);
+        fprintf(stderr, "usage: %s log|exp|inv_normal_cdf|log1p|expm1|atan|sinpi|cospi"
+                        " < doubles > doubles\n", argv[0]);
         return 2;
     }
     double buf[4096];

@@ -10,8 +10,10 @@ Usage:
                                      (default tests/kat/kat_vectors.txt)
   spec_ref.py seeds                  print seed/path/hex vectors (tests/vectors/seeds.txt)
   spec_ref.py words                  print stream word vectors (tests/vectors/ref_words.txt)
-  spec_ref.py verify FILE...         recompute every record of golden stream files
-                                     (tests/vectors/stream_*.txt); exit 1 on a mismatch
+  spec_ref.py verify FILE...         recompute every record of golden stream and
+                                     distribution files (tests/vectors/stream_*.txt,
+                                     dist_*.txt but dist_beta.txt; the distributions
+                                     by tools/spec_dist.py); exit 1 on a mismatch
 """
 import os
 import struct
@@ -439,7 +441,9 @@ def gen_words(out):
 
 def verify(paths):
     """Golden record: <algorithm> <seed hex> <position> <draw> <end position> <value>...
-    (format in the header of each file, written by tools/gen_vectors.c)."""
+    (format in the header of each file, written by tools/gen_vectors.c and
+    tools/gen_dist_vectors.c; the distributions are recomputed by tools/spec_dist.py)."""
+    import spec_dist  # the distributions, from docs/DISTRIBUTIONS.md
     bad = total = 0
     for path in paths:
         with open(path) as f:
@@ -449,7 +453,9 @@ def verify(paths):
                     continue
                 alg, seed, pos, draw, end = fields[:5]
                 st = Stream(alg, seed_from_hex_text(seed), int(pos))
-                got = [draw_hex(st, draw) for _ in fields[5:]]
+                got = spec_dist.record_values(st, draw, len(fields) - 5)
+                if got is None:
+                    got = [draw_hex(st, draw) for _ in fields[5:]]
                 total += 1
                 if got != fields[5:] or st.pos != int(end):
                     bad += 1

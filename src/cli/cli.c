@@ -4,6 +4,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <float.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -15,26 +17,26 @@
 static void print_wrapped(const char *head, const char *text)
 {
     enum { INDENT = 25, WIDTH = 79 };
-    printf("  %-22s", head);
+    cli_printf("  %-22s", head);
     size_t col = strlen(head) > 22 ? 2 + strlen(head) : INDENT - 1;
     while (*text) {
         size_t word = strcspn(text, " ");
         if (col > INDENT - 1 && col + 1 + word > WIDTH) {
-            printf("\n%*s", INDENT - 1, "");
+            cli_printf("\n%*s", INDENT - 1, "");
             col = INDENT - 1;
         }
-        printf(" %.*s", (int)word, text);
+        cli_printf(" %.*s", (int)word, text);
         col += 1 + word;
         text += word;
         text += strspn(text, " ");
     }
-    putchar('\n');
+    cli_printf("\n");
 }
 
 static void print_help(const cli_spec *spec)
 {
-    printf("usage: %s %s %s\n\n%s\n\noptions:\n", CLI_PROGRAM, spec->command,
-           spec->synopsis, spec->description);
+    cli_printf("usage: %s %s %s\n\n%s\n\noptions:\n", CLI_PROGRAM, spec->command,
+               spec->synopsis, spec->description);
     for (size_t i = 0; i < spec->nopts; i++) {
         const cli_opt *o = &spec->opts[i];
         char head[64];
@@ -42,14 +44,17 @@ static void print_help(const cli_spec *spec)
                  o->arg ? o->arg : "");
         print_wrapped(head, o->help);
     }
-    printf("  %-22s %s\n", "-h, --help", "show this help and exit");
+    cli_printf("  %-22s %s\n", "-h, --help", "show this help and exit");
     if (spec->positional_help)
-        printf("\n%s\n", spec->positional_help);
-    printf("\nexit status: 0 success, 1 runtime failure, 2 usage error.\n");
+        cli_printf("\n%s\n", spec->positional_help);
+    cli_printf("\nexit status: 0 success, 1 runtime failure, 2 usage error.\n");
 }
+
+static void drain(void);
 
 static int vreport(const char *command, int code, const char *fmt, va_list ap)
 {
+    drain(); /* what stdout has so far comes first on a shared terminal */
     fprintf(stderr, "%s %s: ", CLI_PROGRAM, command);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
@@ -98,14 +103,14 @@ int cli_parse(cli_spec *spec, int argc, char **argv)
         }
         if (only_positional || a[0] != '-' || a[1] == '\0') {
             if (!spec->positional_help)
-                return cli_usage(spec, "unexpected argument '%s'", a);
+                return cli_usage(spec, "unexpected argument '%s'", cli_quote(a));
             if (spec->positional)
-                return cli_usage(spec, "only one argument expected, got '%s' too", a);
+                return cli_usage(spec, "only one argument expected, got '%s' too", cli_quote(a));
             spec->positional = a;
             continue;
         }
         if (a[1] != '-')
-            return cli_usage(spec, "unknown option '%s'", a);
+            return cli_usage(spec, "unknown option '%s'", cli_quote(a));
         const char *name = a + 2, *eq = strchr(name, '=');
         size_t len = eq ? (size_t)(eq - name) : strlen(name);
         cli_opt *o = NULL;
@@ -113,7 +118,7 @@ int cli_parse(cli_spec *spec, int argc, char **argv)
             if (strlen(spec->opts[k].name) == len && !strncmp(spec->opts[k].name, name, len))
                 o = &spec->opts[k];
         if (!o)
-            return cli_usage(spec, "unknown option '--%.*s'", (int)len, name);
+            return cli_usage(spec, "unknown option '%s'", cli_quote(a));
         if (!o->arg) {
             if (eq)
                 return cli_usage(spec, "option '--%s' takes no value", o->name);
@@ -152,11 +157,67 @@ int cli_parse_double(const char *s, double *out)
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (!*s || *end || errno == ERANGE)
-        return -1;
+    if (!*s || *end || v != v)
+        return CLI_NOT_A_NUMBER;
+    /* ERANGE also comes with a subnormal or zero result (underflow): that is a valid
+     * value; only an infinite one (overflow, or "inf") is out of range. */
+    if (v > DBL_MAX || v < -DBL_MAX)
+        return CLI_OUT_OF_RANGE;
     *out = v;
     return 0;
 }
+
+/* ---- arguments in messages ------------------------------------------------------ */
+
+enum { QUOTE_BYTES = 120 }; /* bytes of an argument shown at most */
+
+/* The escaped form of byte c into out (room for 5 bytes); returns its length. */
+static size_t escape_byte(unsigned char c, char *out)
+{
+    const char *named = c == '\\' ? "\\\\" : c == '\'' ? "\\'" : c == '\n' ? "\\n"
+                      : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+    if (named) {
+        memcpy(out, named, 2);
+        return 2;
+    }
+    if (c >= 0x20 && c < 0x7f) {
+        out[0] = (char)c;
+        return 1;
+    }
+    return (size_t)snprintf(out, 5, "\\x%02x", c);
+}
+
+const char *cli_quote_at(const char *s, size_t at, size_t *col)
+{
+    static char bufs[CLI_QUOTES][3 + 4 * QUOTE_BYTES + 3 + 1];
+    static unsigned next;
+    char *out = bufs[next++ % CLI_QUOTES];
+    size_t len = strlen(s), start = 0, stop = len, n = 0;
+    if (at > len)
+        at = len;
+    if (len > QUOTE_BYTES) { /* a window with byte `at` in its first two thirds */
+        if (at > QUOTE_BYTES * 2 / 3)
+            start = at - QUOTE_BYTES * 2 / 3;
+        if (start > len - QUOTE_BYTES)
+            start = len - QUOTE_BYTES;
+        stop = start + QUOTE_BYTES;
+    }
+    if (start > 0)
+        n += (size_t)sprintf(out, "...");
+    for (size_t i = start; i < stop; i++) {
+        if (i == at && col)
+            *col = n;
+        n += escape_byte((unsigned char)s[i], out + n);
+    }
+    if (at == stop && col)
+        *col = n;
+    if (stop < len)
+        n += (size_t)sprintf(out + n, "...");
+    out[n] = '\0';
+    return out;
+}
+
+const char *cli_quote(const char *s) { return cli_quote_at(s, 0, NULL); }
 
 int cli_algorithm(cli_spec *spec, repro_algorithm *out)
 {
@@ -164,7 +225,7 @@ int cli_algorithm(cli_spec *spec, repro_algorithm *out)
     const char *name = o && o->value ? o->value : "philox4x32-10";
     int rc = repro_algorithm_from_name(name, out);
     if (rc != REPRO_OK)
-        return cli_usage(spec, "--algorithm '%s': %s", name, repro_strerror(rc));
+        return cli_usage(spec, "--algorithm '%s': %s", cli_quote(name), repro_strerror(rc));
     return CLI_OK;
 }
 
@@ -180,14 +241,15 @@ int cli_seed(cli_spec *spec, repro_seed *out)
         uint64_t v;
         if (cli_parse_u64(num->value, &v))
             return cli_usage(spec, "--seed '%s': not a decimal integer in 0..2^64-1",
-                             num->value);
+                             cli_quote(num->value));
         root = repro_seed_from_u64(v);
     } else if (text->value) {
         root = repro_seed_from_string(text->value);
     } else {
         int rc = repro_seed_from_hex(hex->value, &root);
         if (rc != REPRO_OK)
-            return cli_usage(spec, "--seed-hex '%s': %s", hex->value, repro_strerror(rc));
+            return cli_usage(spec, "--seed-hex '%s': %s", cli_quote(hex->value),
+                             repro_strerror(rc));
     }
     if (!path->value) {
         *out = root;
@@ -196,8 +258,8 @@ int cli_seed(cli_spec *spec, repro_seed *out)
     size_t offset = 0;
     int rc = repro_seed_path_ex(root, path->value, out, &offset);
     if (rc != REPRO_OK)
-        return cli_usage(spec, "--path '%s': %s (at byte %zu)", path->value,
-                         repro_strerror(rc), offset);
+        return cli_usage(spec, "--path '%s': %s (at byte %zu)",
+                         cli_quote_at(path->value, offset, NULL), repro_strerror(rc), offset);
     return CLI_OK;
 }
 
@@ -242,41 +304,97 @@ void cli_to_little_endian(void *buf, size_t n, size_t size)
     }
 }
 
-void cli_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
-
-static int output_error(int *closed, int err)
+void cli_start(void)
 {
-    if (err == EPIPE) {
-        *closed = 1;
-        return CLI_OK;
-    }
-    return cli_fail("output", "cannot write to standard output: %s",
-                    err ? strerror(err) : "I/O error");
+    signal(SIGPIPE, SIG_IGN);
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+            open("/dev/null", O_RDONLY); /* the lowest free number: fd */
 }
 
-/* Straight to the file descriptor: the exact errno of a failed write (EPIPE) is
- * what tells a closed pipe from a real error. */
-int cli_write(const void *buf, size_t n, int *closed)
+/* ---- standard output --------------------------------------------------------------- */
+
+static struct {
+    char buf[1 << 16];
+    size_t len;
+    int err;      /* errno of the first failed write; 0 while none failed */
+    int reported; /* the failure was reported */
+} out;
+
+static void put(const char *p, size_t n)
 {
-    const char *p = buf;
-    while (n > 0) {
+    while (n > 0 && !out.err) {
         ssize_t w = write(STDOUT_FILENO, p, n);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
-            return output_error(closed, w < 0 ? errno : 0);
-        p += w;
-        n -= (size_t)w;
+            out.err = w < 0 ? errno : EIO;
+        else
+            p += w, n -= (size_t)w;
     }
-    return CLI_OK;
 }
 
-int cli_flush(int *closed)
+static void drain(void)
 {
-    errno = 0;
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return output_error(closed, errno);
-    return CLI_OK;
+    put(out.buf, out.len);
+    out.len = 0;
+}
+
+void cli_write(const void *buf, size_t n)
+{
+    if (out.len + n > sizeof out.buf)
+        drain();
+    if (n >= sizeof out.buf) {
+        put(buf, n);
+    } else if (!out.err) {
+        memcpy(out.buf + out.len, buf, n);
+        out.len += n;
+    }
+}
+
+void cli_vprintf(const char *fmt, va_list ap)
+{
+    char line[512];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    if (n < 0) {
+        out.err = out.err ? out.err : errno;
+    } else if ((size_t)n < sizeof line) {
+        cli_write(line, (size_t)n);
+    } else {
+        char *big = malloc((size_t)n + 1);
+        if (big) {
+            vsnprintf(big, (size_t)n + 1, fmt, again);
+            cli_write(big, (size_t)n);
+        } else if (!out.err) {
+            out.err = ENOMEM;
+        }
+        free(big);
+    }
+    va_end(again);
+}
+
+void cli_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cli_vprintf(fmt, ap);
+    va_end(ap);
+}
+
+int cli_output_failed(void) { return out.err != 0; }
+
+int cli_flush(void)
+{
+    drain();
+    if (!out.err)
+        return CLI_OK;
+    if (!out.reported)
+        fprintf(stderr, "%s: cannot write to standard output: %s\n", CLI_PROGRAM,
+                strerror(out.err));
+    out.reported = 1;
+    return CLI_RUNTIME;
 }
 
 double cli_now(void)

@@ -4,6 +4,7 @@
 #ifndef REPRO_CLI_H
 #define REPRO_CLI_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -70,9 +71,22 @@ int cli_fail(const char *command, const char *fmt, ...)
 #endif
     ;
 
-/* Strict parsers: the whole string must be the number.  Return 0 or -1. */
+/* Strict parsers: the whole string must be the number.  cli_parse_u64 returns 0 or
+ * -1; cli_parse_double 0, CLI_NOT_A_NUMBER or CLI_OUT_OF_RANGE (beyond the largest
+ * finite double, or infinite).  Subnormal values (strtod's ERANGE on underflow) are
+ * valid numbers. */
+enum { CLI_NOT_A_NUMBER = -1, CLI_OUT_OF_RANGE = -2 };
 int cli_parse_u64(const char *s, uint64_t *out);
 int cli_parse_double(const char *s, double *out);
+
+/* An argument as shown in a message: printable ASCII as is, other bytes escaped
+ * (\\, \', \n, \r, \t, \xNN), and when longer than a line a window of it with
+ * "..." for the bytes left out, placed to show byte `at` (0: the start).  When col
+ * is not NULL, *col is the column of byte `at` in the result.  The result is in one
+ * of CLI_QUOTES static buffers used in turn: up to that many quotes per message. */
+#define CLI_QUOTES 4
+const char *cli_quote_at(const char *s, size_t at, size_t *col);
+const char *cli_quote(const char *s);
 
 /* The root seed from --seed/--seed-text/--seed-hex (exactly one required), then
  * --path.  Messages name the option and, for a path, the byte offset.  Returns
@@ -88,18 +102,29 @@ int cli_stream(cli_spec *spec, repro_stream *s);
  * --position that was given, else CLI_OK. */
 int cli_reject_seed_opts(cli_spec *spec, const char *what);
 
-/* Writes n bytes to standard output (the file descriptor, bypassing stdio: do
- * not mix with unflushed printf output).  Returns CLI_OK, or CLI_RUNTIME after a
- * message; *closed is set (and CLI_OK returned) when the reader went away (EPIPE),
- * which ends the output quietly. */
-int cli_write(const void *buf, size_t n, int *closed);
-/* Flushes stdout (stdio) with the same rules. */
-int cli_flush(int *closed);
+/* Standard output, buffered here rather than by stdio so that the errno of a failed
+ * write is kept.  Every write error (a full disk, a closed stdout, a pipe whose
+ * reader has gone: SIGPIPE is ignored) is one rule: the first one is remembered,
+ * later output is dropped, and cli_flush reports it once on stderr ("cannot write to
+ * standard output: <strerror>") and returns CLI_RUNTIME. */
+void cli_write(const void *buf, size_t n);
+void cli_printf(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+void cli_vprintf(const char *fmt, va_list ap);
+/* 1 once a write failed: long outputs stop there. */
+int cli_output_failed(void);
+/* Writes out what is buffered.  Returns CLI_OK or CLI_RUNTIME (after the message). */
+int cli_flush(void);
 /* Reorders n values of size bytes each in place so that each is little-endian
  * (binary output is little-endian whatever the host); a no-op on little-endian. */
 void cli_to_little_endian(void *buf, size_t n, size_t size);
-/* Ignore SIGPIPE so a closed pipe shows up as EPIPE from write. */
-void cli_ignore_sigpipe(void);
+/* Called first by main: ignores SIGPIPE, and gives a closed stdin, stdout or stderr a
+ * read-only /dev/null descriptor, so that writing to it fails (EBADF) and no file
+ * the command opens takes its number. */
+void cli_start(void);
 
 /* Progress on stderr, only when stderr is a terminal, at most about once a second. */
 typedef struct cli_progress {

@@ -49,28 +49,29 @@ int cmd_bench(int argc, char **argv)
     if ((v = cli_find(&spec, "isa")->value)) {
         int err = repro_set_isa(v);
         if (err != REPRO_OK)
-            return cli_usage(&spec, "--isa '%s': %s", v, repro_strerror(err));
+            return cli_usage(&spec, "--isa '%s': %s", cli_quote(v), repro_strerror(err));
     }
     uint64_t bytes = 65536;
     double seconds = 0.05;
     if ((v = cli_find(&spec, "bytes")->value) &&
         (cli_parse_u64(v, &bytes) || bytes < 64 || bytes > ((uint64_t)1 << 32)))
-        return cli_usage(&spec, "--bytes '%s': not an integer in 64..2^32", v);
+        return cli_usage(&spec, "--bytes '%s': not an integer in 64..2^32", cli_quote(v));
     if ((v = cli_find(&spec, "seconds")->value) &&
         (cli_parse_double(v, &seconds) || !(seconds > 0 && seconds <= 60)))
-        return cli_usage(&spec, "--seconds '%s': not a number in (0, 60]", v);
+        return cli_usage(&spec, "--seconds '%s': not a number in (0, 60]", cli_quote(v));
 
     void *buf = malloc((size_t)bytes);
     if (!buf)
         return cli_fail("bench", "out of memory");
     memset(buf, 0, (size_t)bytes);
-    printf("ISA %s, buffer %llu bytes, median of 5 x %.3g s\n", repro_isa_name(),
-           (unsigned long long)bytes, seconds);
-    printf("%-16s %-12s %8s %10s\n", "algorithm", "fill", "GB/s", "ns/value");
-    for (int a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+    cli_printf("ISA %s, buffer %llu bytes, median of 5 x %.3g s\n", repro_isa_name(),
+               (unsigned long long)bytes, seconds);
+    cli_printf("%-16s %-12s %8s %10s\n", "algorithm", "fill", "GB/s", "ns/value");
+    rc = cli_flush();
+    for (int a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64 && rc == CLI_OK; a++) {
         repro_stream s;
         repro_stream_init(&s, (repro_algorithm)a, repro_seed_from_u64(1));
-        for (size_t f = 0; f < CLI_COUNT(fills); f++) {
+        for (size_t f = 0; f < CLI_COUNT(fills) && rc == CLI_OK; f++) {
             size_t n = (size_t)bytes / fills[f].size;
             double rate[5];
             for (int r = 0; r < 5; r++) {
@@ -88,12 +89,11 @@ int cmd_bench(int argc, char **argv)
                     rate[j] = rate[j - 1];
                     rate[j - 1] = x;
                 }
-            printf("%-16s %-12s %8.2f %10.3f\n", repro_algorithm_name((repro_algorithm)a),
-                   fills[f].name, rate[2] * (double)fills[f].size * 1e-9, 1e9 / rate[2]);
-            fflush(stdout);
+            cli_printf("%-16s %-12s %8.2f %10.3f\n", repro_algorithm_name((repro_algorithm)a),
+                       fills[f].name, rate[2] * (double)fills[f].size * 1e-9, 1e9 / rate[2]);
+            rc = cli_flush(); /* each row as soon as it is measured */
         }
     }
     free(buf);
-    int closed = 0;
-    return cli_flush(&closed);
+    return rc;
 }

@@ -112,12 +112,6 @@ static size_t pick(const char *what, const char *const *names, size_t n)
     return i;
 }
 
-static int print_done(void)
-{
-    int closed = 0;
-    return cli_flush(&closed);
-}
-
 int cmd_numpy(int argc, char **argv)
 {
     cli_opt opts[] = {
@@ -151,29 +145,33 @@ int cmd_numpy(int argc, char **argv)
         return cli_usage(&spec, "--seed is required");
     if (parse_int_list(o->value, entropy, &ne))
         return cli_usage(&spec, "--seed '%s': want non-negative integers separated by "
-                                "commas, at most %d u32 words in all", o->value, MAX_WORDS);
+                                "commas, at most %d u32 words in all",
+                         cli_quote(o->value), MAX_WORDS);
     if ((o = cli_find(&spec, "spawn-key"))->value && parse_int_list(o->value, key, &nk))
         return cli_usage(&spec, "--spawn-key '%s': want non-negative integers separated "
-                                "by commas", o->value);
+                                "by commas", cli_quote(o->value));
     if ((o = cli_find(&spec, "spawn"))->value && parse_u64_list(o->value, path, MAX_WORDS, &np))
         return cli_usage(&spec, "--spawn '%s': want child indices separated by commas",
-                         o->value);
+                         cli_quote(o->value));
     for (size_t d = 0; d < np; d++)
         if (path[d] >= MAX_SPAWN) /* each child index costs that many spawns */
             return cli_usage(&spec, "--spawn: child index %" PRIu64 " is not below %d",
                              path[d], MAX_SPAWN);
     if ((o = cli_find(&spec, "jumped"))->value && cli_parse_u64(o->value, &jumps))
-        return cli_usage(&spec, "--jumped '%s': want an integer 0..2^64-1", o->value);
+        return cli_usage(&spec, "--jumped '%s': want an integer 0..2^64-1",
+                         cli_quote(o->value));
     if ((o = cli_find(&spec, "advance"))->value && cli_parse_u64(o->value, &delta))
-        return cli_usage(&spec, "--advance '%s': want an integer 0..2^64-1", o->value);
+        return cli_usage(&spec, "--advance '%s': want an integer 0..2^64-1",
+                         cli_quote(o->value));
     if ((o = cli_find(&spec, "count"))->value &&
         (cli_parse_u64(o->value, &count) || count > MAX_COUNT))
-        return cli_usage(&spec, "--count '%s': want an integer 0..2^32", o->value);
+        return cli_usage(&spec, "--count '%s': want an integer 0..2^32", cli_quote(o->value));
     const char *what = (o = cli_find(&spec, "output"))->value ? o->value : "raw";
     static const char *const outputs[] = {"raw", "random", "state32", "state64"};
     size_t kind = pick(what, outputs, CLI_COUNT(outputs));
     if (kind == CLI_COUNT(outputs))
-        return cli_usage(&spec, "--output '%s': want raw, random, state32 or state64", what);
+        return cli_usage(&spec, "--output '%s': want raw, random, state32 or state64",
+                         cli_quote(what));
 
     repro_numpy_seedseq ss, child;
     rc = repro_numpy_seedseq_init(&ss, entropy, ne, key, nk);
@@ -195,8 +193,8 @@ int cmd_numpy(int argc, char **argv)
         else
             repro_numpy_seedseq_generate_u64(&ss, w64, (size_t)count);
         for (size_t i = 0; i < count; i++)
-            printf("%" PRIu64 "\n", kind == 2 ? (uint64_t)w32[i] : w64[i]);
-        return print_done();
+            cli_printf("%" PRIu64 "\n", kind == 2 ? (uint64_t)w32[i] : w64[i]);
+        return CLI_OK;
     }
     repro_numpy_philox g, j;
     repro_numpy_philox_from_seedseq(&g, &ss);
@@ -208,13 +206,13 @@ int cmd_numpy(int argc, char **argv)
         const uint64_t d4[4] = {delta, 0, 0, 0};
         repro_numpy_philox_advance(&g, d4);
     }
-    for (uint64_t i = 0; i < count; i++) {
+    for (uint64_t i = 0; i < count && !cli_output_failed(); i++) {
         if (kind == 0)
-            printf("%" PRIu64 "\n", repro_numpy_philox_next_u64(&g));
+            cli_printf("%" PRIu64 "\n", repro_numpy_philox_next_u64(&g));
         else
-            printf("%.17g\n", repro_numpy_philox_next_double(&g));
+            cli_printf("%.17g\n", repro_numpy_philox_next_double(&g));
     }
-    return print_done();
+    return CLI_OK;
 }
 
 /* Strict signed decimal for JAX seeds. */
@@ -261,7 +259,8 @@ int cmd_jax(int argc, char **argv)
     if (seed->value) {
         int64_t s;
         if (parse_i64(seed->value, &s))
-            return cli_usage(&spec, "--seed '%s': want an integer -2^63..2^63-1", seed->value);
+            return cli_usage(&spec, "--seed '%s': want an integer -2^63..2^63-1",
+                             cli_quote(seed->value));
         key = cli_find(&spec, "x32")->count ? repro_jax_key_x32(s) : repro_jax_key(s);
     } else {
         uint64_t w[2];
@@ -269,7 +268,7 @@ int cmd_jax(int argc, char **argv)
         if (parse_u64_list(kd->value, w, 2, &n) || n != 2 || w[0] > UINT32_MAX ||
             w[1] > UINT32_MAX)
             return cli_usage(&spec, "--key '%s': want two integers 0..2^32-1, K0,K1",
-                             kd->value);
+                             cli_quote(kd->value));
         key.k[0] = (uint32_t)w[0];
         key.k[1] = (uint32_t)w[1];
     }
@@ -278,7 +277,7 @@ int cmd_jax(int argc, char **argv)
     if ((o = cli_find(&spec, "fold-in"))->value &&
         parse_u64_list(o->value, data, MAX_WORDS, &nd))
         return cli_usage(&spec, "--fold-in '%s': want integers 0..2^32-1 separated by "
-                                "commas", o->value);
+                                "commas", cli_quote(o->value));
     for (size_t i = 0; i < nd; i++) {
         if (data[i] > UINT32_MAX)
             return cli_usage(&spec, "--fold-in: %" PRIu64 " is not below 2^32", data[i]);
@@ -286,20 +285,20 @@ int cmd_jax(int argc, char **argv)
     }
     if ((o = cli_find(&spec, "partitionable"))->value &&
         (cli_parse_u64(o->value, &part) || part > 1))
-        return cli_usage(&spec, "--partitionable '%s': want 0 or 1", o->value);
+        return cli_usage(&spec, "--partitionable '%s': want 0 or 1", cli_quote(o->value));
     if ((o = cli_find(&spec, "count"))->value &&
         (cli_parse_u64(o->value, &count) || count > MAX_COUNT))
-        return cli_usage(&spec, "--count '%s': want an integer 0..2^32", o->value);
+        return cli_usage(&spec, "--count '%s': want an integer 0..2^32", cli_quote(o->value));
     const char *what = (o = cli_find(&spec, "output"))->value ? o->value : "key";
     static const char *const outputs[] = {"key", "split", "bits32", "bits64", "uniform32",
                                           "uniform64"};
     size_t kind = pick(what, outputs, CLI_COUNT(outputs));
     if (kind == CLI_COUNT(outputs))
         return cli_usage(&spec, "--output '%s': want key, split, bits32, bits64, uniform32 "
-                                "or uniform64", what);
+                                "or uniform64", cli_quote(what));
     if (kind == 0) {
-        printf("%" PRIu32 " %" PRIu32 "\n", key.k[0], key.k[1]);
-        return print_done();
+        cli_printf("%" PRIu32 " %" PRIu32 "\n", key.k[0], key.k[1]);
+        return CLI_OK;
     }
 
     /* One buffer for every output kind: 8 bytes per value. */
@@ -319,19 +318,19 @@ int cmd_jax(int argc, char **argv)
         free(buf);
         return cli_usage(&spec, "%s", repro_strerror(rc));
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !cli_output_failed(); i++) {
         switch (kind) {
         case 1: {
             const repro_jax_key_t *k = (const repro_jax_key_t *)(void *)buf;
-            printf("%" PRIu32 " %" PRIu32 "\n", k[i].k[0], k[i].k[1]);
+            cli_printf("%" PRIu32 " %" PRIu32 "\n", k[i].k[0], k[i].k[1]);
             break;
         }
-        case 2: printf("%" PRIu32 "\n", ((const uint32_t *)(void *)buf)[i]); break;
-        case 3: printf("%" PRIu64 "\n", buf[i]); break;
-        case 4: printf("%.9g\n", (double)((const float *)(void *)buf)[i]); break;
-        default: printf("%.17g\n", ((const double *)(void *)buf)[i]); break;
+        case 2: cli_printf("%" PRIu32 "\n", ((const uint32_t *)(void *)buf)[i]); break;
+        case 3: cli_printf("%" PRIu64 "\n", buf[i]); break;
+        case 4: cli_printf("%.9g\n", (double)((const float *)(void *)buf)[i]); break;
+        default: cli_printf("%.17g\n", ((const double *)(void *)buf)[i]); break;
         }
     }
     free(buf);
-    return print_done();
+    return CLI_OK;
 }

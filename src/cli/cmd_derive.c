@@ -19,7 +19,6 @@ int cmd_derive(int argc, char **argv)
         return rc;
     char hex[65];
     repro_seed_to_hex(seed, hex);
-    printf("%s\n", hex);
-    int closed = 0;
-    return cli_flush(&closed);
+    cli_printf("%s\n", hex);
+    return CLI_OK;
 }

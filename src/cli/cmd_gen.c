@@ -1,9 +1,14 @@
 /* repro-rng gen: numbers from one stream, as text, hex or little-endian binary. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "cli.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* How a value is stored and printed. */
 typedef enum { V_U8, V_U32, V_U64, V_F32, V_F64 } value_kind;
@@ -90,45 +95,71 @@ static const gen_type types[] = {
 
 typedef enum { F_TEXT, F_HEX, F_BINARY } out_format;
 
-/* Parses "name" or "name:params" into *t and *p.  Returns 0 or -1. */
-static int parse_type(const char *spec, const gen_type **t, type_params *p)
+/* The i-th comma-separated name of a parameter syntax ("K,THETA", 1 -> "THETA"),
+ * as a length and a pointer. */
+static const char *param_name(const char *params, size_t i, int *len)
 {
-    const char *colon = strchr(spec, ':');
-    size_t len = colon ? (size_t)(colon - spec) : strlen(spec);
-    for (size_t i = 0; i < CLI_COUNT(types); i++) {
-        if (strlen(types[i].name) != len || strncmp(types[i].name, spec, len))
-            continue;
-        *t = &types[i];
-        const char *params = types[i].params;
-        if (!*params)
-            return colon ? -1 : 0;
-        if (!colon)
-            return -1;
-        char buf[256];
-        if (strlen(colon + 1) >= sizeof buf)
-            return -1;
-        strcpy(buf, colon + 1);
-        char *comma = strchr(buf, ',');
-        int two = strchr(params, ',') != NULL;
-        if (two != (comma != NULL))
-            return -1;
+    while (i-- > 0)
+        params = strchr(params, ',') + 1;
+    *len = (int)strcspn(params, ",");
+    return params;
+}
+
+/* Parses --type T, "name" or "name:params", into *t and *p: a usage error naming the
+ * parameter that is wrong. */
+static int parse_type(cli_spec *spec, const char *text, const gen_type **t, type_params *p)
+{
+    const char *colon = strchr(text, ':');
+    size_t len = colon ? (size_t)(colon - text) : strlen(text);
+    *t = NULL;
+    for (size_t i = 0; i < CLI_COUNT(types); i++)
+        if (strlen(types[i].name) == len && !strncmp(types[i].name, text, len))
+            *t = &types[i];
+    if (!*t)
+        return cli_usage(spec, "--type '%s': not a type (see --list-types)", cli_quote(text));
+    const char *params = (*t)->params, *name = (*t)->name;
+    size_t want = *params ? 1 + (strchr(params, ',') != NULL) : 0, got = 0;
+    for (const char *c = colon; c; c = strchr(c + 1, ','))
+        got++;
+    if (got != want)
+        return want ? cli_usage(spec, "--type '%s': %s takes parameters, %s:%s",
+                                cli_quote(text), name, name, params)
+                    : cli_usage(spec, "--type '%s': %s takes no parameters", cli_quote(text),
+                                name);
+    if (!want)
+        return CLI_OK;
+    /* the integer N of bounded, bounded64 and binomial is p->u; reals are p->d[] */
+    int int_first = params[0] == 'N';
+    uint64_t max = !strcmp(name, "bounded") ? UINT32_MAX : UINT64_MAX;
+    char *values = malloc(strlen(colon)), *v = values;
+    if (!values)
+        return cli_fail(spec->command, "out of memory");
+    strcpy(values, colon + 1);
+    int rc = CLI_OK;
+    for (size_t i = 0; i < want && rc == CLI_OK; i++) {
+        char *comma = strchr(v, ',');
         if (comma)
             *comma = '\0';
-        /* integer first parameter: bounded N, bounded64 N, binomial N */
-        int int_first = !strcmp(params, "N") || !strcmp(params, "N,P");
-        if (int_first) {
-            if (cli_parse_u64(buf, &p->u))
-                return -1;
-            if (!strcmp(types[i].name, "bounded") && p->u > UINT32_MAX)
-                return -1;
-        } else if (cli_parse_double(buf, &p->d[0])) {
-            return -1;
+        int bad;
+        const char *why;
+        if (int_first && i == 0) {
+            bad = cli_parse_u64(v, &p->u) || p->u > max;
+            why = max == UINT32_MAX ? "not an integer in 0..2^32-1"
+                                    : "not an integer in 0..2^64-1";
+        } else {
+            bad = cli_parse_double(v, &p->d[i - (size_t)int_first]);
+            why = bad == CLI_OUT_OF_RANGE ? "beyond the range of a double" : "not a number";
         }
-        if (comma && cli_parse_double(comma + 1, &p->d[int_first ? 0 : 1]))
-            return -1;
-        return 0;
+        if (bad) {
+            int nlen;
+            const char *pname = param_name(params, i, &nlen);
+            rc = cli_usage(spec, "--type '%s': %.*s '%s' is %s", cli_quote(text), nlen, pname,
+                           cli_quote(v), why);
+        }
+        v = comma ? comma + 1 : v;
     }
-    return -1;
+    free(values);
+    return rc;
 }
 
 /* Appends the text or hex form of value i of buf to line; returns its length. */
@@ -157,13 +188,81 @@ static int format_value(char *line, size_t cap, value_kind k, out_format f, cons
 
 static void list_types(void)
 {
-    printf("types (--type):\n");
+    cli_printf("types (--type):\n");
     for (size_t i = 0; i < CLI_COUNT(types); i++) {
         char head[40];
         snprintf(head, sizeof head, "%s%s%s", types[i].name, *types[i].params ? ":" : "",
                  types[i].params);
-        printf("  %-22s %s\n", head, types[i].help);
+        cli_printf("  %-22s %s\n", head, types[i].help);
     }
+}
+
+/* --save-state FILE.  The state is written to a new file next to FILE, then renamed
+ * over it (atomic): FILE holds either its old content or the whole new state, and
+ * only once every value was written; when the output fails, FILE is left as it was,
+ * a state of values that were written.  The probe finds an unusable FILE before
+ * anything is generated. */
+
+/* Creates "FILE.XXXXXX" (mkstemp); returns its descriptor and name (to free), or -1
+ * after a message. */
+static int checkpoint_temp(const char *path, char **name)
+{
+    size_t len = strlen(path);
+    *name = malloc(len + 8);
+    if (!*name)
+        return cli_fail("gen", "out of memory"), -1;
+    memcpy(*name, path, len);
+    memcpy(*name + len, ".XXXXXX", 8);
+    int fd = mkstemp(*name);
+    if (fd < 0) {
+        cli_fail("gen", "--save-state '%s': cannot create a file there: %s", cli_quote(path),
+                 strerror(errno));
+        free(*name);
+    }
+    return fd;
+}
+
+static int checkpoint_probe(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return cli_fail("gen", "--save-state '%s': is a directory", cli_quote(path));
+    char *name;
+    int fd = checkpoint_temp(path, &name);
+    if (fd < 0)
+        return CLI_RUNTIME;
+    close(fd);
+    unlink(name);
+    free(name);
+    return CLI_OK;
+}
+
+static int checkpoint_write(const char *path, const repro_stream *s)
+{
+    char text[REPRO_STATE_MAX + 1];
+    int len = repro_stream_save(s, text, REPRO_STATE_MAX);
+    if (len < 0)
+        return cli_fail("gen", "cannot save the state: %s", repro_strerror(len));
+    text[len++] = '\n';
+    char *name;
+    int fd = checkpoint_temp(path, &name);
+    if (fd < 0)
+        return CLI_RUNTIME;
+    mode_t mask = umask(0); /* mkstemp's file is 0600; a checkpoint is a normal file */
+    umask(mask);
+    int ok = fchmod(fd, 0666 & ~mask) == 0 && write(fd, text, (size_t)len) == len &&
+             fsync(fd) == 0;
+    int err = errno;
+    if (close(fd) != 0 && ok)
+        ok = 0, err = errno;
+    if (ok && rename(name, path) != 0)
+        ok = 0, err = errno;
+    if (!ok)
+        unlink(name);
+    free(name);
+    return ok ? CLI_OK
+              : cli_fail("gen", "--save-state '%s': cannot write the checkpoint: %s",
+                         cli_quote(path), strerror(err));
 }
 
 enum { CHUNK = 4096 };
@@ -179,8 +278,8 @@ int cmd_gen(int argc, char **argv)
         {"type", "T", "value type (default u32); --list-types shows them all", NULL, 0},
         {"format", "F", "text (default; decimal, doubles %.17g), hex (the bits) or "
                         "binary (little-endian bytes)", NULL, 0},
-        {"save-state", "FILE", "write the stream's state after the last value to FILE", NULL,
-         0},
+        {"save-state", "FILE", "once every value is written, write the stream's state after "
+                               "the last one to FILE (a new file renamed over it)", NULL, 0},
         {"list-types", NULL, "list the value types and exit", NULL, 0},
     };
     cli_spec spec = {"gen", "[options]",
@@ -204,8 +303,8 @@ int cmd_gen(int argc, char **argv)
         size_t off = 0;
         int err = repro_stream_load_ex(&s, state, &off);
         if (err != REPRO_OK)
-            return cli_usage(&spec, "--state '%s': %s (at byte %zu)", state,
-                             repro_strerror(err), off);
+            return cli_usage(&spec, "--state '%s': %s (at byte %zu)",
+                             cli_quote_at(state, off, NULL), repro_strerror(err), off);
     } else {
         rc = cli_stream(&spec, &s);
         if (rc != CLI_OK)
@@ -213,20 +312,27 @@ int cmd_gen(int argc, char **argv)
         uint64_t pos = 0;
         if (pos_text && cli_parse_u64(pos_text, &pos))
             return cli_usage(&spec, "--position '%s': not a decimal integer in 0..2^64-1",
-                             pos_text);
+                             cli_quote(pos_text));
         repro_stream_seek(&s, pos);
     }
 
     uint64_t count = 10;
     const char *count_text = cli_find(&spec, "count")->value;
     if (count_text && cli_parse_u64(count_text, &count))
-        return cli_usage(&spec, "--count '%s': not a decimal integer", count_text);
+        return cli_usage(&spec, "--count '%s': not a decimal integer", cli_quote(count_text));
 
     const gen_type *t = &types[0];
     type_params params = {{0, 0}, 0};
     const char *type_text = cli_find(&spec, "type")->value;
-    if (type_text && parse_type(type_text, &t, &params))
-        return cli_usage(&spec, "--type '%s': not a type (see --list-types)", type_text);
+    if (type_text && (rc = parse_type(&spec, type_text, &t, &params)) != CLI_OK)
+        return rc;
+    static uint64_t buf[CHUNK]; /* 8-byte aligned for every value kind */
+    /* the library checks the parameters, on a draw from a copy: also for --count 0 */
+    repro_stream probe = s;
+    int err = t->fill(&probe, buf, 1, &params);
+    if (err != REPRO_OK)
+        return cli_usage(&spec, "--type '%s': %s", cli_quote(type_text ? type_text : t->name),
+                         repro_strerror(err));
 
     out_format fmt = F_TEXT;
     const char *fmt_text = cli_find(&spec, "format")->value;
@@ -236,50 +342,37 @@ int cmd_gen(int argc, char **argv)
         else if (!strcmp(fmt_text, "binary"))
             fmt = F_BINARY;
         else if (strcmp(fmt_text, "text"))
-            return cli_usage(&spec, "--format '%s': use text, hex or binary", fmt_text);
+            return cli_usage(&spec, "--format '%s': use text, hex or binary",
+                             cli_quote(fmt_text));
     }
+    const char *save = cli_find(&spec, "save-state")->value;
+    if (save && (rc = checkpoint_probe(save)) != CLI_OK)
+        return rc;
 
-    cli_ignore_sigpipe();
-    static uint64_t buf[CHUNK]; /* 8-byte aligned for every value kind */
     static char text[CHUNK * 26];
     size_t size = value_size[t->kind];
-    int closed = 0;
     cli_progress progress;
     cli_progress_start(&progress, count, "values");
-    for (uint64_t done = 0; done < count && !closed;) {
+    for (uint64_t done = 0; done < count && !cli_output_failed();) {
         size_t n = count - done < CHUNK ? (size_t)(count - done) : CHUNK;
-        int err = t->fill(&s, buf, n, &params);
-        if (err != REPRO_OK)
-            return cli_usage(&spec, "--type '%s': %s", type_text ? type_text : t->name,
-                             repro_strerror(err));
+        if ((err = t->fill(&s, buf, n, &params)) != REPRO_OK)
+            return cli_fail("gen", "--type '%s': %s", cli_quote(type_text ? type_text : t->name),
+                            repro_strerror(err));
         if (fmt == F_BINARY) {
             cli_to_little_endian(buf, n, size);
-            rc = cli_write(buf, n * size, &closed);
+            cli_write(buf, n * size);
         } else {
             size_t len = 0;
             for (size_t i = 0; i < n; i++)
                 len += (size_t)format_value(text + len, sizeof text - len, t->kind, fmt, buf, i);
-            rc = cli_write(text, len, &closed);
+            cli_write(text, len);
         }
-        if (rc != CLI_OK)
-            return rc;
         done += n;
         cli_progress_update(&progress, done);
     }
     cli_progress_end(&progress);
-    rc = cli_flush(&closed);
-    if (rc != CLI_OK || closed)
+    /* the checkpoint only once every value is written */
+    if ((rc = cli_flush()) != CLI_OK || !save)
         return rc;
-
-    const char *save = cli_find(&spec, "save-state")->value;
-    if (save) {
-        char st[REPRO_STATE_MAX];
-        FILE *f = fopen(save, "w");
-        int ok = f && repro_stream_save(&s, st, sizeof st) >= 0 && fprintf(f, "%s\n", st) > 0;
-        if (f && fclose(f) != 0)
-            ok = 0;
-        if (!ok)
-            return cli_fail("gen", "--save-state '%s': cannot write the state", save);
-    }
-    return CLI_OK;
+    return checkpoint_write(save, &s);
 }

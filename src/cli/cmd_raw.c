@@ -20,10 +20,11 @@ int cmd_raw(int argc, char **argv)
     };
     cli_spec spec = {"raw", "[options] | dieharder -g 200 -a",
                      "Writes the stream's 32-bit words as little-endian bytes to standard\n"
-                     "output until --bytes are written or the reader closes the pipe\n"
-                     "(which ends the command quietly with status 0).  With --interleave K\n"
-                     "the output is word 0 of child 0, word 0 of child 1, ..., word 0 of\n"
-                     "child K-1, word 1 of child 0, ... (children by index of the seed).",
+                     "output until --bytes are written or the output fails: a reader that\n"
+                     "closes the pipe ends it with status 1, as any write error does.\n"
+                     "With --interleave K the output is word 0 of child 0, word 0 of child\n"
+                     "1, ..., word 0 of child K-1, word 1 of child 0, ... (children by\n"
+                     "index of the seed).",
                      opts, CLI_COUNT(opts), NULL, NULL};
     int rc = cli_parse(&spec, argc, argv);
     if (rc != CLI_OK)
@@ -35,12 +36,14 @@ int cmd_raw(int argc, char **argv)
     uint64_t pos = 0, k = 1, limit = 0;
     const char *v;
     if ((v = cli_find(&spec, "position")->value) && cli_parse_u64(v, &pos))
-        return cli_usage(&spec, "--position '%s': not a decimal integer in 0..2^64-1", v);
+        return cli_usage(&spec, "--position '%s': not a decimal integer in 0..2^64-1",
+                         cli_quote(v));
     if ((v = cli_find(&spec, "interleave")->value) &&
         (cli_parse_u64(v, &k) || k < 1 || k > MAX_CHILDREN))
-        return cli_usage(&spec, "--interleave '%s': not an integer in 1..%d", v, MAX_CHILDREN);
+        return cli_usage(&spec, "--interleave '%s': not an integer in 1..%d", cli_quote(v),
+                         MAX_CHILDREN);
     if ((v = cli_find(&spec, "bytes")->value) && cli_parse_u64(v, &limit))
-        return cli_usage(&spec, "--bytes '%s': not a decimal integer", v);
+        return cli_usage(&spec, "--bytes '%s': not a decimal integer", cli_quote(v));
     int endless = v == NULL;
 
     size_t nk = (size_t)k, per_child = WORDS / nk ? WORDS / nk : 1;
@@ -57,12 +60,10 @@ int cmd_raw(int argc, char **argv)
         repro_stream_seek(&streams[c], pos);
     }
 
-    cli_ignore_sigpipe();
     cli_progress progress;
     cli_progress_start(&progress, endless ? 0 : limit, "bytes");
-    int closed = 0;
     uint64_t written = 0;
-    while (!closed && (endless || written < limit)) {
+    while (!cli_output_failed() && (endless || written < limit)) {
         for (size_t c = 0; c < nk; c++) {
             repro_fill_u32(&streams[c], child, per_child);
             for (size_t j = 0; j < per_child; j++)
@@ -72,12 +73,11 @@ int cmd_raw(int argc, char **argv)
         if (!endless && limit - written < bytes)
             bytes = (size_t)(limit - written);
         cli_to_little_endian(words, nk * per_child, sizeof *words);
-        if ((rc = cli_write(words, bytes, &closed)) != CLI_OK)
-            break;
+        cli_write(words, bytes);
         written += bytes;
         cli_progress_update(&progress, written);
     }
     cli_progress_end(&progress);
     free(streams), free(words), free(child);
-    return rc == CLI_OK ? cli_flush(&closed) : rc;
+    return cli_flush();
 }

@@ -11,12 +11,12 @@ static void describe(const repro_stream *s)
     char text[REPRO_STATE_MAX], hex[65];
     repro_stream_save(s, text, sizeof text);
     repro_seed_to_hex(repro_stream_seed(s), hex);
-    printf("state:     %s\nalgorithm: %s\nseed:      %s\nposition:  %" PRIu64 "\n", text,
-           repro_algorithm_name(repro_stream_algorithm(s)), hex, repro_stream_tell(s));
+    cli_printf("state:     %s\nalgorithm: %s\nseed:      %s\nposition:  %" PRIu64 "\n", text,
+               repro_algorithm_name(repro_stream_algorithm(s)), hex, repro_stream_tell(s));
     uint32_t next[4];
     repro_fill_u32_at(s, repro_stream_tell(s), next, 4);
-    printf("next u32:  %08" PRIx32 " %08" PRIx32 " %08" PRIx32 " %08" PRIx32 "\n", next[0],
-           next[1], next[2], next[3]);
+    cli_printf("next u32:  %08" PRIx32 " %08" PRIx32 " %08" PRIx32 " %08" PRIx32 "\n", next[0],
+               next[1], next[2], next[3]);
 }
 
 int cmd_state(int argc, char **argv)
@@ -42,7 +42,6 @@ int cmd_state(int argc, char **argv)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     int quiet = cli_find(&spec, "quiet")->count > 0;
     repro_stream s;
-    int closed = 0;
 
     if (spec.positional) {
         if ((rc = cli_reject_seed_opts(&spec, "STATE")) != CLI_OK)
@@ -50,14 +49,16 @@ int cmd_state(int argc, char **argv)
         size_t off = 0;
         int err = repro_stream_load_ex(&s, spec.positional, &off);
         if (err != REPRO_OK) {
+            size_t col = 0; /* the caret goes under byte off of the escaped excerpt */
+            const char *shown = cli_quote_at(spec.positional, off, &col);
             if (!quiet)
-                fprintf(stderr, "%s state: invalid state: %s (at byte %zu)\n  %s\n  %*s^\n",
-                        CLI_PROGRAM, repro_strerror(err), off, spec.positional, (int)off, "");
+                cli_fail("state", "invalid state: %s (at byte %zu)\n  %s\n  %*s^",
+                         repro_strerror(err), off, shown, (int)col, "");
             return CLI_RUNTIME;
         }
         if (!quiet)
             describe(&s);
-        return cli_flush(&closed);
+        return CLI_OK;
     }
     if (quiet)
         return cli_usage(&spec, "--quiet needs a STATE argument");
@@ -66,11 +67,12 @@ int cmd_state(int argc, char **argv)
     uint64_t pos = 0;
     const char *v = cli_find(&spec, "position")->value;
     if (v && cli_parse_u64(v, &pos))
-        return cli_usage(&spec, "--position '%s': not a decimal integer in 0..2^64-1", v);
+        return cli_usage(&spec, "--position '%s': not a decimal integer in 0..2^64-1",
+                         cli_quote(v));
     repro_stream_seek(&s, pos);
     char text[REPRO_STATE_MAX];
     if (repro_stream_save(&s, text, sizeof text) < 0)
         return cli_fail("state", "cannot save the state");
-    printf("%s\n", text);
-    return cli_flush(&closed);
+    cli_printf("%s\n", text);
+    return CLI_OK;
 }

@@ -66,9 +66,9 @@ static void index_block(repro_jax_key_t key, uint64_t i, uint32_t w[2])
     block(key, (uint32_t)(i >> 32), (uint32_t)i, w);
 }
 
-static int check(const void *out, int partitionable)
+static int check(const void *out, size_t n, int partitionable)
 {
-    if (!out)
+    if (!out && n > 0)
         return REPRO_ERR_NULL;
     if (partitionable != 0 && partitionable != 1)
         return REPRO_ERR_COMPAT;
@@ -82,7 +82,7 @@ static void put_key_word(void *dst, size_t i, uint32_t w)
 
 int repro_jax_split(repro_jax_key_t key, size_t num, int partitionable, repro_jax_key_t *out)
 {
-    int rc = check(out, partitionable);
+    int rc = check(out, num, partitionable);
     if (rc != REPRO_OK)
         return rc;
     if (partitionable) {
@@ -101,7 +101,7 @@ int repro_jax_split(repro_jax_key_t key, size_t num, int partitionable, repro_ja
  * words; original, threefry_2x32(key, iota(n)). */
 static int words32(repro_jax_key_t key, size_t n, int partitionable, put32_fn put, void *dst)
 {
-    int rc = check(dst, partitionable);
+    int rc = check(dst, n, partitionable);
     if (rc != REPRO_OK)
         return rc;
     if (partitionable) {
@@ -123,7 +123,7 @@ static int words32(repro_jax_key_t key, size_t n, int partitionable, put32_fn pu
  * threefry_2x32(key, iota(2n)), i.e. the words of pair i = counters (i, n + i). */
 static int words64(repro_jax_key_t key, size_t n, int partitionable, put64_fn put, void *dst)
 {
-    int rc = check(dst, partitionable);
+    int rc = check(dst, n, partitionable);
     if (rc != REPRO_OK)
         return rc;
     if (!partitionable && n > JAX_MAX_COUNT / 2)

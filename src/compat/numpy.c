@@ -47,21 +47,35 @@ static size_t assemble(const repro_numpy_seedseq *ss, uint32_t *words)
     return n + ss->n_spawn_key_;
 }
 
-/* numpy's mix_entropy. */
-static void mix_entropy(repro_numpy_seedseq *ss)
+/* numpy's mix_entropy: the pool of ss's entropy and spawn key. */
+static void mix_entropy(const repro_numpy_seedseq *ss, uint32_t pool[SS_POOL])
 {
     uint32_t words[2 * REPRO_NUMPY_SEEDSEQ_MAX_WORDS + SS_POOL];
     size_t n = assemble(ss, words);
     uint32_t hash_const = SS_INIT_A;
     for (size_t i = 0; i < SS_POOL; i++)
-        ss->pool_[i] = hashmix(i < n ? words[i] : 0, &hash_const);
+        pool[i] = hashmix(i < n ? words[i] : 0, &hash_const);
     for (size_t src = 0; src < SS_POOL; src++)
         for (size_t dst = 0; dst < SS_POOL; dst++)
             if (src != dst)
-                ss->pool_[dst] = mix(ss->pool_[dst], hashmix(ss->pool_[src], &hash_const));
+                pool[dst] = mix(pool[dst], hashmix(pool[src], &hash_const));
     for (size_t src = SS_POOL; src < n; src++)
         for (size_t dst = 0; dst < SS_POOL; dst++)
-            ss->pool_[dst] = mix(ss->pool_[dst], hashmix(words[src], &hash_const));
+            pool[dst] = mix(pool[dst], hashmix(words[src], &hash_const));
+}
+
+/* 1 when ss was made by repro_numpy_seedseq_init (or copied from one): word counts in
+ * range and the pool of its words.  A zeroed struct fails (the pool of no words is
+ * not zero), and so does practically any garbage.  The check repeats init's hashing,
+ * 16 hashmix steps plus 4 per word beyond the fourth. */
+static int seedseq_valid(const repro_numpy_seedseq *ss)
+{
+    uint32_t pool[SS_POOL];
+    if (ss->n_entropy_ > REPRO_NUMPY_SEEDSEQ_MAX_WORDS ||
+        ss->n_spawn_key_ > REPRO_NUMPY_SEEDSEQ_MAX_WORDS)
+        return 0;
+    mix_entropy(ss, pool);
+    return memcmp(pool, ss->pool_, sizeof pool) == 0;
 }
 
 int repro_numpy_seedseq_init(repro_numpy_seedseq *ss, const uint32_t *entropy,
@@ -78,7 +92,7 @@ int repro_numpy_seedseq_init(repro_numpy_seedseq *ss, const uint32_t *entropy,
         memcpy(ss->spawn_key_, spawn_key, n_spawn_key * sizeof *spawn_key);
     ss->n_entropy_ = (uint32_t)n_entropy;
     ss->n_spawn_key_ = (uint32_t)n_spawn_key;
-    mix_entropy(ss);
+    mix_entropy(ss, ss->pool_);
     return REPRO_OK;
 }
 
@@ -95,8 +109,10 @@ static uint32_t state_word(const repro_numpy_seedseq *ss, size_t i, uint32_t *ha
 
 int repro_numpy_seedseq_generate_u32(const repro_numpy_seedseq *ss, uint32_t *out, size_t n)
 {
-    if (!ss || !out)
+    if (!ss || (!out && n > 0))
         return REPRO_ERR_NULL;
+    if (!seedseq_valid(ss))
+        return REPRO_ERR_COMPAT;
     uint32_t hash_const = SS_INIT_B;
     for (size_t i = 0; i < n; i++)
         out[i] = state_word(ss, i, &hash_const);
@@ -106,8 +122,10 @@ int repro_numpy_seedseq_generate_u32(const repro_numpy_seedseq *ss, uint32_t *ou
 /* generate_state(n, uint64) is the 2n u32 words viewed as little-endian u64. */
 int repro_numpy_seedseq_generate_u64(const repro_numpy_seedseq *ss, uint64_t *out, size_t n)
 {
-    if (!ss || !out)
+    if (!ss || (!out && n > 0))
         return REPRO_ERR_NULL;
+    if (!seedseq_valid(ss))
+        return REPRO_ERR_COMPAT;
     uint32_t hash_const = SS_INIT_B;
     for (size_t i = 0; i < n; i++) {
         uint64_t lo = state_word(ss, 2 * i, &hash_const);
@@ -121,6 +139,8 @@ int repro_numpy_seedseq_spawn(repro_numpy_seedseq *ss, repro_numpy_seedseq *chil
 {
     if (!ss || !child)
         return REPRO_ERR_NULL;
+    if (!seedseq_valid(ss))
+        return REPRO_ERR_COMPAT;
     /* numpy coerces the child index like any int: one word below 2^32, else two. */
     uint64_t index = ss->n_children_spawned_;
     uint32_t key[REPRO_NUMPY_SEEDSEQ_MAX_WORDS + 2];
@@ -162,11 +182,18 @@ int repro_numpy_philox_from_seedseq(repro_numpy_philox *g, const repro_numpy_see
     return repro_numpy_philox_init(g, key, zero);
 }
 
+/* After init the buffer position is 4 (empty), after a draw 1 to 4: a zeroed struct
+ * (position 0) was never initialised. */
+static int philox_valid(const repro_numpy_philox *g)
+{
+    return g->buffer_pos_ >= 1 && g->buffer_pos_ <= PHILOX_BUFFER;
+}
+
 /* numpy's philox_next: the counter is incremented before each block, so the first
  * block of a fresh generator uses counter 1. */
 uint64_t repro_numpy_philox_next_u64(repro_numpy_philox *g)
 {
-    if (!g)
+    if (!g || !philox_valid(g))
         return 0;
     if (g->buffer_pos_ < PHILOX_BUFFER)
         return g->buffer_[g->buffer_pos_++];
@@ -179,7 +206,7 @@ uint64_t repro_numpy_philox_next_u64(repro_numpy_philox *g)
 
 double repro_numpy_philox_next_double(repro_numpy_philox *g)
 {
-    if (!g)
+    if (!g || !philox_valid(g))
         return -1.0;
     return (double)(repro_numpy_philox_next_u64(g) >> 11) * (1.0 / 9007199254740992.0);
 }
@@ -189,6 +216,8 @@ int repro_numpy_philox_advance(repro_numpy_philox *g, const uint64_t delta[4])
 {
     if (!g || !delta)
         return REPRO_ERR_NULL;
+    if (!philox_valid(g))
+        return REPRO_ERR_COMPAT;
     uint64_t carry = 0;
     for (size_t i = 0; i < 4; i++) {
         uint64_t sum = g->ctr_[i] + delta[i];
@@ -206,6 +235,8 @@ int repro_numpy_philox_jumped(const repro_numpy_philox *g, uint64_t jumps,
 {
     if (!g || !out)
         return REPRO_ERR_NULL;
+    if (!philox_valid(g))
+        return REPRO_ERR_COMPAT;
     const uint64_t delta[4] = {0, 0, jumps, 0};
     *out = *g;
     return repro_numpy_philox_advance(out, delta);

@@ -103,6 +103,8 @@ static double gamma_draw(repro_stream *s, double shape)
 {
     int boost = shape < 1.0;
     double d = (shape < 1.0 ? shape + 1.0 : shape) - 1.0 / 3.0;
+    /* Above DBL_MAX / 9, 9d overflows and c is 0 rather than about 1e-154: the same
+     * draws, for 1 + c x rounds to 1 either way (|x| < 9). */
     double c = 1.0 / repro_dist_sqrt(9.0 * d);
     double g;
     for (;;) {
@@ -138,25 +140,40 @@ static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, dou
 
 /* a, b <= 1: Johnk (1964) with the log-space fallback when both powers underflow;
  * each attempt two doubles in (0,1].  Otherwise X / (X + Y), X ~ Gamma(a), Y ~ Gamma(b)
- * drawn in that order. */
+ * drawn in that order.  The two rescues below act only where the plain formula gives
+ * NaN or a wrong 0, so every other value keeps its bits. */
 static double beta_draw(repro_stream *s, double a, double b)
 {
     if (a > 1.0 || b > 1.0) {
         double x = gamma_draw(s, a);
         double y = gamma_draw(s, b);
-        return x / (x + y);
+        double sum = x + y;
+        /* x + y overflows only with both near DBL_MAX (a, b above about 9e307), where
+         * halving is exact. */
+        if (!finite(sum))
+            return (0.5 * x) / (0.5 * x + 0.5 * y);
+        return x / sum;
     }
     for (;;) {
         double u = repro_next_double_oc(s), v = repro_next_double_oc(s);
-        double lx = repro_math_log(u) / a, ly = repro_math_log(v) / b;
+        double lu = repro_math_log(u), lv = repro_math_log(v);
+        double lx = lu / a, ly = lv / b;
         double x = repro_math_exp(lx), y = repro_math_exp(ly);
         double sum = x + y;
         if (sum > 1.0)
             continue;
         if (sum > 0.0)
             return x / sum;
-        /* Both underflowed: X / (X + Y) = 1 / (1 + exp(ly - lx)). */
-        return 1.0 / (1.0 + repro_math_exp(ly - lx));
+        /* Both underflowed: X / (X + Y) = 1 / (1 + exp(ly - lx)).  When both logs
+         * overflowed as well (a and b below about 4e-306), ly - lx is -inf - -inf:
+         * take it with the scale m = min(a, b) out, (lv m/b - lu m/a) / m, whose
+         * parenthesis is finite (m/a and m/b are in (0, 1]). */
+        double d = ly - lx;
+        if (!finite(lx) && !finite(ly)) {
+            double m = a < b ? a : b;
+            d = (lv * (m / b) - lu * (m / a)) / m;
+        }
+        return 1.0 / (1.0 + repro_math_exp(d));
     }
 }
 

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-/* The vector log of src/dist/math_vec.h on one lane is the scalar one. */
+/* The vector log and exp of src/dist/math_vec.h on one lane are the scalar ones. */
 #define RV_BYTES 8
 #include "dist/math_vec.h"
 
@@ -57,46 +57,18 @@ static REPRO_NOINLINE double math_log(double x)
 
 static REPRO_NOINLINE double math_exp(double x)
 {
-    static const double P1 = 0x1.555555555553ep-3, P2 = -0x1.6c16c16bebd93p-9,
-                        P3 = 0x1.1566aaf25de2cp-14, P4 = -0x1.bbd41c5d26bf1p-20,
-                        P5 = 0x1.6376972bea4d0p-25;
     static const double O_THRESHOLD = 0x1.62e42fefa39efp+9;  /* ln(DBL_MAX) */
     static const double U_THRESHOLD = -0x1.74910d52d3051p+9; /* ln(2^-1075) */
-    static const double INV_LN2 = 0x1.71547652b82fep+0;
     if (x != x)
         return from_dbits(REPRO_BITS_NAN);
     if (x > O_THRESHOLD)
         return from_dbits(REPRO_BITS_PINF);
     if (x < U_THRESHOLD)
         return 0.0;
-    double ax = x < 0.0 ? -x : x;
-    double hi = x, lo = 0.0;
-    int k = 0;
-    if (ax > 0.5 * 0x1.62e42fefa39efp-1) { /* |x| > ln2/2: reduce x = k ln2 + r */
-        if (ax < 1.5 * 0x1.62e42fefa39efp-1) {
-            k = x < 0.0 ? -1 : 1;
-            hi = x < 0.0 ? x + REPRO_LN2_HI : x - REPRO_LN2_HI;
-            lo = x < 0.0 ? -REPRO_LN2_LO : REPRO_LN2_LO;
-        } else {
-            k = (int)(INV_LN2 * x + (x < 0.0 ? -0.5 : 0.5)); /* truncation = rounding */
-            double dk = (double)k;
-            hi = x - dk * REPRO_LN2_HI;
-            lo = dk * REPRO_LN2_LO;
-        }
-        x = hi - lo;
-    } else if (ax < 0x1p-28) {
+    if ((x < 0.0 ? -x : x) < 0x1p-28)
         return 1.0 + x;
-    }
-    double t = x * x;
-    double c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-    if (k == 0)
-        return 1.0 - ((x * c) / (c - 2.0) - x);
-    double y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
-    /* y * 2^k by adding k to the exponent field; results below 2^-1021 are scaled
-     * in two steps so that the final multiplication rounds once into a subnormal. */
-    if (k >= -1021)
-        return from_dbits(dbits(y) + ((uint64_t)(int64_t)k << 52));
-    return from_dbits(dbits(y) + ((uint64_t)(int64_t)(k + 1000) << 52)) * 0x1p-1000;
+    rv_d v = {x};
+    return rv_exp_core(v)[0];
 }
 
 /* Wichura, Algorithm AS241 (Applied Statistics 37(3), 1988), PPND16. */
@@ -173,6 +145,10 @@ static REPRO_NOINLINE double math_inv_normal_cdf(double u)
 REPRO_MATH_PUBLIC(log)
 REPRO_MATH_PUBLIC(exp)
 REPRO_MATH_PUBLIC(inv_normal_cdf)
+
+double repro_dist_log(double x) { return math_log(x); }
+double repro_dist_exp(double x) { return math_exp(x); }
+double repro_dist_inv_normal_cdf(double u) { return math_inv_normal_cdf(u); }
 
 /* The arrays: chunk by chunk (in L1), copied to out, then the active ISA's in-place
  * conversion, called through its pointer (opaque, so pinned inside the FP guard). */

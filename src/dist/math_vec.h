@@ -38,6 +38,12 @@ RV_INLINE rv_d rv_sel(rv_i m, rv_d a, rv_d b)
     return (rv_d)(((rv_i)a & m) | ((rv_i)b & ~m));
 }
 
+/* The same on integer lanes. */
+RV_INLINE rv_i rv_sel_i(rv_i m, rv_i a, rv_i b)
+{
+    return (a & m) | (b & ~m);
+}
+
 /* c in every lane (c nonzero: 0 + c is c exactly). */
 RV_INLINE rv_d rv_splat(double c)
 {
@@ -93,6 +99,45 @@ RV_INLINE rv_d rv_log_k(rv_d x, int64_t k0)
 }
 
 RV_INLINE rv_d rv_log(rv_d x) { return rv_log_k(x, 0); }
+
+/* e^x for lanes in [ln(2^-1075), ln(DBL_MAX)] with |x| >= 2^-28 (fdlibm's algorithm, see
+ * src/dist/math.c, which runs this body on one lane), branch-free: the reduction
+ * x = k ln2 + r with k = 0 for |x| <= ln2/2 and +-1 below 1.5 ln2 (where fdlibm takes
+ * those k directly) is the general one with that k, hi = x - k LN2_HI, lo = k LN2_LO,
+ * which gives the same bits (k LN2_HI is exact, x - 0 = x, and for k = 0 fdlibm's
+ * 1 - ((x c)/(c - 2) - x) equals 1 - ((0 - (x c)/(2 - c)) - x) exactly). */
+RV_INLINE rv_d rv_exp_core(rv_d x)
+{
+    const double P1 = 0x1.555555555553ep-3, P2 = -0x1.6c16c16bebd93p-9,
+                 P3 = 0x1.1566aaf25de2cp-14, P4 = -0x1.bbd41c5d26bf1p-20,
+                 P5 = 0x1.6376972bea4d0p-25, INV_LN2 = 0x1.71547652b82fep+0;
+    const double LN2_D = 0x1.62e42fefa39efp-1;
+    rv_i neg = x < 0.0;
+    rv_d ax = rv_sel(neg, -x, x);
+    rv_d t = INV_LN2 * x + rv_sel(neg, rv_splat(-0.5), rv_splat(0.5));
+    rv_i k;
+    for (int l = 0; l < RV_N; l++)
+        k[l] = (int64_t)t[l]; /* truncation = rounding (|t| < 1100) */
+    k = rv_sel_i(ax < 1.5 * LN2_D, (rv_i)(neg & -2) + 1, k); /* +-1 below 1.5 ln2 */
+    k &= (rv_i)(ax > 0.5 * LN2_D);                          /* 0 up to ln2/2 */
+    /* k (|k| < 2^31) to double exactly: 2^52 + 2^51 + k has k in its low bits. */
+    rv_d dk = (rv_d)(k + 0x4338000000000000) - 0x1.8p52;
+    rv_d hi = x - dk * REPRO_LN2_HI;
+    rv_d lo = dk * REPRO_LN2_LO;
+    rv_d r = hi - lo;
+    rv_d r2 = r * r;
+    rv_d c = r - r2 * (P1 + r2 * (P2 + r2 * (P3 + r2 * (P4 + r2 * P5))));
+    rv_d y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+    /* y 2^k by adding k to the exponent field; below 2^-1021 in two steps, so that the
+     * final product rounds once into a subnormal. */
+    rv_i low = k < -1021;
+    rv_d big = (rv_d)((rv_i)y + (k << 52));
+    if (rv_any(low)) {
+        rv_d small = (rv_d)((rv_i)y + ((k + 1000) << 52)) * 0x1p-1000;
+        big = rv_sel(low, small, big);
+    }
+    return big;
+}
 
 /* Lanes in [2^-1022, 1]: positive normal, so rv_log applies to them and to 1 - u. */
 RV_INLINE rv_i rv_normal_unit(rv_d u)

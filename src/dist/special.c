@@ -18,21 +18,34 @@ double repro_dist_log1p(double x)
     return repro_math_log(u) * x / (u - 1.0);
 }
 
+/* log(n!) by its definition, in a fixed order (n a small integer). */
+static double log_factorial_sum(double n)
+{
+    double lf = 0.0;
+    for (double j = 2.0; j <= n; j += 1.0)
+        lf += repro_math_log(j);
+    return lf;
+}
+
 /* log(n!) - log(sqrt(2 pi n) (n/e)^n), n >= 1. */
 static double stirlerr(double n)
 {
-    if (n < 16.0) {
-        double lf = 0.0; /* log(n!) by its definition, in a fixed order */
-        for (double j = 2.0; j <= n; j += 1.0)
-            lf += repro_math_log(j);
-        return lf - ((n + 0.5) * repro_math_log(n) - n + LN_SQRT_2PI);
-    }
+    if (n < 16.0)
+        return log_factorial_sum(n) - ((n + 0.5) * repro_math_log(n) - n + LN_SQRT_2PI);
     /* The Stirling series 1/12n - 1/360n^3 + 1/1260n^5 - 1/1680n^7 + 1/1188n^9; the
      * next term is below 2e-16 for n >= 16. */
     double nn = n * n;
     return (1.0 / 12.0 -
             (1.0 / 360.0 - (1.0 / 1260.0 - (1.0 / 1680.0 - (1.0 / 1188.0) / nn) / nn) / nn) /
                 nn) / n;
+}
+
+double repro_dist_log_factorial(uint64_t k)
+{
+    double x = (double)k;
+    if (k < 16)
+        return log_factorial_sum(x);
+    return stirlerr(x) + ((x + 0.5) * repro_math_log(x) - x + LN_SQRT_2PI);
 }
 
 /* The deviance x log(x / m) + m - x (x >= 0, m > 0), by a series when x is close to m. */

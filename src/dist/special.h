@@ -39,9 +39,23 @@ extern const double repro_as241_a[8], repro_as241_b[8], repro_as241_c[8],
 
 /* log(1 + x) for x > -1, accurate also for tiny x (within a few ulp). */
 double repro_dist_log1p(double x);
+
+/* The functions behind repro_math_log, _exp, _inv_normal_cdf, _log1p (the _full one:
+ * every input), _expm1, _atan, _sinpi and _cospi, without the public functions'
+ * floating-point environment switch: for callers already inside it. */
+double repro_dist_log(double x);
+double repro_dist_exp(double x);
+double repro_dist_inv_normal_cdf(double u);
+double repro_dist_log1p_full(double x);
+double repro_dist_expm1(double x);
+double repro_dist_atan(double x);
+double repro_dist_sinpi(double x);
+double repro_dist_cospi(double x);
 /* log of the Poisson(lambda) probability of k, lambda > 0 (Loader's saddle-point
  * form, accurate to about 1e-14 absolute even for lambda near 1e15). */
 double repro_dist_log_poisson_pmf(uint64_t k, double lambda);
+/* log(k!): the sum of log j, j = 2..k, for k < 16, else Stirling's series (below). */
+double repro_dist_log_factorial(uint64_t k);
 /* log of the Binomial(n, p) probability of k <= n, 0 < p <= 1/2, q = 1 - p. */
 double repro_dist_log_binomial_pmf(uint64_t k, uint64_t n, double p, double q);
 

@@ -181,8 +181,8 @@ int repro_permutation_fill(const repro_permutation *p, uint64_t first, uint64_t 
 {
     if (!p || (!out && count > 0))
         return REPRO_ERR_NULL;
-    const uint64_t n = p->n_;
-    if (first > n || (uint64_t)count > n - first)
+    const uint64_t n = p->n_; /* 0: p never initialised */
+    if (n == 0 || first > n || (uint64_t)count > n - first)
         return REPRO_ERR_ARG;
     if (n <= REPRO_PERMUTATION_SMALL_N) {
         unsigned char order[REPRO_PERMUTATION_SMALL_N];

@@ -1,6 +1,6 @@
 /* Fisher-Yates shuffle (Durstenfeld's in-place form) with the stream's unbiased
  * bounded draws; the draw rule is in include/repro_rng.h. */
-#include "repro_rng.h"
+#include "internal.h"
 
 #include <string.h>
 
@@ -23,6 +23,8 @@ int repro_shuffle(repro_stream *s, void *base, size_t count, size_t size)
 {
     if (!s || (!base && count > 0))
         return REPRO_ERR_NULL;
+    if (!repro_algorithm_valid(s->algorithm_))
+        return REPRO_ERR_ALGORITHM;
     if (size == 0 || (count > 0 && count > SIZE_MAX / size))
         return REPRO_ERR_ARG;
     unsigned char *const bytes = base;

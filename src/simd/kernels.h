@@ -263,6 +263,10 @@ RS_INLINE void rs_group_threefry2x64(const rs_keys_threefry2x64 *k, const uint64
 #define RS_BLOCKS(name, ALG, NB, G, iota, U)                                             \
     static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out) \
     {                                                                                    \
+        if (nb < (G)) { /* not one group: the key setup would be wasted */              \
+            repro_isa_scalar.blocks[ALG](w, p, nb, out);                                 \
+            return;                                                                      \
+        }                                                                                \
         rs_keys_##name k;                                                                \
         rs_setup_##name(&k, w);                                                          \
         const V step = v_set1_64(G), stepu = v_set1_64((U) * (G));                       \
@@ -356,6 +360,58 @@ static void rs_convert_u64(void *buf, size_t n)
     (void)n;
 }
 
+/* ---- Bounded draws (repro_bounded32_fn) ------------------------------------------ */
+/* Lemire's multiply in every lane.  A register in which a draw may be rejected (rare:
+ * probability t / 2^W per draw) goes to the scalar reference, which compacts it; the
+ * others store their values whole.  Value k is stored after draw k is loaded, so out
+ * may lie at or before in. */
+static size_t rs_bounded_u32(const void *in, void *out, size_t n, uint32_t bound, uint32_t t)
+{
+    const unsigned char *p = in;
+    unsigned char *q = out;
+    const V b = v_set1_64(bound), tv = v_set1_32(t), lo = v_set1_64(0xFFFFFFFFu);
+    size_t i = 0, k = 0;
+    for (; i + RS_VL32 <= n; i += RS_VL32) {
+        /* the even words' products in pe, the odd ones' in po: low halves to compare,
+         * high halves are the values, both put back in word order */
+        V x = v_loadu(p + 4 * i);
+        V pe = v_mul32x32(x, b), po = v_mul32x32(v_srli64(x, 32), b);
+        if (v_any_lt_u32(v_or(v_and(pe, lo), v_slli64(po, 32)), tv)) {
+            k += repro_bounded_u32_ref(p + 4 * i, q + 4 * k, RS_VL32, bound, t);
+        } else {
+            v_storeu(q + 4 * k, v_or(v_srli64(pe, 32), v_and(po, v_slli64(lo, 32))));
+            k += RS_VL32;
+        }
+    }
+    return k + repro_bounded_u32_ref(p + 4 * i, q + 4 * k, n - i, bound, t);
+}
+
+#ifdef RS_SCALAR_PHILOX64 /* the 64x64 multiply from 32x32 products loses here */
+#define rs_bounded_u64 repro_bounded_u64_ref
+#else
+static size_t rs_bounded_u64(const void *in, void *out, size_t n, uint64_t bound, uint64_t t)
+{
+    const unsigned char *p = in;
+    unsigned char *q = out;
+    /* A lane is sent to the reference when the high half of its low product is at
+     * most t's: every rejection (low < t), and rarely an accepted draw.  t < 2^63
+     * (t < b and t <= 2^64 - b), so (t >> 32) + 1 fits the high half; the low halves
+     * of th are 0, so those lanes never flag. */
+    const V th = v_set1_64(((t >> 32) + 1) << 32);
+    size_t i = 0, k = 0;
+    for (; i + RS_VL64 <= n; i += RS_VL64) {
+        V x = v_loadu(p + 8 * i), hi;
+        if (v_any_lt_u32(rs_mulhilo64(x, bound, &hi), th)) {
+            k += repro_bounded_u64_ref(p + 8 * i, q + 8 * k, RS_VL64, bound, t);
+        } else {
+            v_storeu(q + 8 * k, hi);
+            k += RS_VL64;
+        }
+    }
+    return k + repro_bounded_u64_ref(p + 8 * i, q + 8 * k, n - i, bound, t);
+}
+#endif
+
 const repro_isa_table RS_TABLE = {
     RS_ISA_NAME,
     {
@@ -377,5 +433,7 @@ const repro_isa_table RS_TABLE = {
     rs_convert_float,
     rs_inv_normal,
     rs_neg_log,
+    rs_bounded_u32,
+    rs_bounded_u64,
     RS_SCALAR_BLOCKS,
 };

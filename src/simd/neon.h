@@ -50,6 +50,12 @@ static inline V v_u32_to_unit(V y)
     return vreinterpretq_u64_f32(vmulq_f32(f, vdupq_n_f32(0x1p-24f)));
 }
 
+/* Whether some 32-bit lane of a is below b's, unsigned. */
+static inline int v_any_lt_u32(V a, V b)
+{
+    return vmaxvq_u32(vcltq_u32(RS_U32(a), RS_U32(b))) != 0;
+}
+
 /* lo/hi halves of the u64 lanes of c0 then c1. */
 static inline void v_split32(V c0, V c1, V *lo, V *hi)
 {

@@ -107,6 +107,18 @@ static inline V v_u64_to_unit(V x)
 #endif
 }
 
+/* Whether some 32-bit lane of a is below b's, unsigned (SSE2 and AVX2 compare signed:
+ * flipping both sign bits orders them as unsigned). */
+#if REPRO_SIMD_BITS == 512
+#define v_any_lt_u32(a, b) (_mm512_cmplt_epu32_mask(a, b) != 0)
+#else
+static inline int v_any_lt_u32(V a, V b)
+{
+    const V sign = v_set1_32(0x80000000u);
+    return RS_OP(movemask_ps)(RS_AS_PS(RS_OP(cmpgt_epi32)(v_xor(b, sign), v_xor(a, sign)))) != 0;
+}
+#endif
+
 /* For src/dist/math_vec.h: RV_MASK_BITS(m), bit l set where 64-bit lane l of the
  * mask m is all ones; RV_COMPRESS(x, bits), the 64-bit lanes of x whose bit is set,
  * packed in order into the low lanes (the other lanes undefined).  SSE2 (two lanes)

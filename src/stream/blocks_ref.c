@@ -108,5 +108,7 @@ const repro_isa_table repro_isa_scalar = {
     repro_convert_u32_to_float_ref,
     repro_inv_normal_ref,
     repro_neg_log_ref,
+    repro_bounded_u32_ref,
+    repro_bounded_u64_ref,
     0u,
 };

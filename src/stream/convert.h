@@ -5,14 +5,11 @@
 
 #include "internal.h"
 
-/* 2^-53 and 2^-24 are exact doubles/floats; the products below are exact. */
+/* 2^-53 is an exact double; the products below are exact. */
 #define REPRO_TWO_M53 (1.0 / 9007199254740992.0)
-#define REPRO_TWO_M24 (1.0f / 16777216.0f)
 
-static inline double repro_u64_to_double(uint64_t x)
-{
-    return (double)(x >> 11) * REPRO_TWO_M53;
-}
+/* [0,1) and float: the header's definitions, shared with its inline draws. */
+static inline double repro_u64_to_double(uint64_t x) { return REPRO_DOUBLE_FROM_U64_(x); }
 static inline double repro_u64_to_double_oc(uint64_t x)
 {
     return ((double)(x >> 11) + 1.0) * REPRO_TWO_M53;
@@ -29,10 +26,7 @@ static inline double repro_u64_to_double_oo(uint64_t x)
     uint64_t m = 2 * v + 1 + big * (2 * (v & 1)) - big;
     return (double)m * (0.5 * REPRO_TWO_M53);
 }
-static inline float repro_u32_to_float(uint32_t y)
-{
-    return (float)(y >> 8) * REPRO_TWO_M24;
-}
+static inline float repro_u32_to_float(uint32_t y) { return REPRO_FLOAT_FROM_U32_(y); }
 
 void repro_convert_u32_to_float_ref(void *buf, size_t n);
 void repro_convert_u64_ref(void *buf, size_t n);
@@ -43,5 +37,7 @@ void repro_convert_normal_ref(void *buf, size_t n);
 void repro_convert_exponential_ref(void *buf, size_t n);
 void repro_inv_normal_ref(void *buf, size_t n);
 void repro_neg_log_ref(void *buf, size_t n);
+size_t repro_bounded_u32_ref(const void *in, void *out, size_t n, uint32_t bound, uint32_t t);
+size_t repro_bounded_u64_ref(const void *in, void *out, size_t n, uint64_t bound, uint64_t t);
 
 #endif

@@ -2,6 +2,7 @@
  * repro_convert_fn).  Reading words as u32 and assembling the u64 by shifts keeps
  * the stream order on big-endian hosts too. */
 #include "stream/convert.h"
+#include "core/philox.h" /* repro_mulhilo64 */
 
 #include <string.h>
 
@@ -61,3 +62,37 @@ REPRO_CONVERT_U64(exponential, double, -repro_math_log(repro_u64_to_double_oc(x)
     }
 REPRO_CONVERT_DOUBLES(inv_normal, repro_math_inv_normal_cdf(x))
 REPRO_CONVERT_DOUBLES(neg_log, -repro_math_log(x))
+
+/* Bounded draws (repro_bounded32_fn): value k is written only after draw i >= k is
+ * read, so out may lie at or before in. */
+size_t repro_bounded_u32_ref(const void *in, void *out, size_t n, uint32_t bound, uint32_t t)
+{
+    const unsigned char *p = in;
+    unsigned char *q = out;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t y;
+        memcpy(&y, p + 4 * i, 4);
+        uint64_t m = (uint64_t)y * bound;
+        if ((uint32_t)m >= t) {
+            uint32_t v = (uint32_t)(m >> 32);
+            memcpy(q + 4 * k++, &v, 4);
+        }
+    }
+    return k;
+}
+
+size_t repro_bounded_u64_ref(const void *in, void *out, size_t n, uint64_t bound, uint64_t t)
+{
+    const unsigned char *p = in;
+    unsigned char *q = out;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t w[2];
+        memcpy(w, p + 8 * i, 8);
+        uint64_t hi, lo = repro_mulhilo64((uint64_t)w[0] | (uint64_t)w[1] << 32, bound, &hi);
+        if (lo >= t)
+            memcpy(q + 8 * k++, &hi, 8);
+    }
+    return k;
+}

@@ -11,7 +11,7 @@
 
 int repro_stream_save(const repro_stream *s, char *buf, size_t cap)
 {
-    if (!s || !buf)
+    if (!s || (!buf && cap > 0))
         return REPRO_ERR_NULL;
     const char *name = repro_algorithm_name((repro_algorithm)s->algorithm_);
     if (!name)

@@ -137,16 +137,14 @@ want=$(paste -d'\n' <("$B" gen --seed-hex "$c0" --count 3 --format hex) \
     <("$B" gen --seed-hex "$c1" --count 3 --format hex) <("$B" gen --seed-hex "$c2" --count 3 --format hex))
 got=$("$B" raw --seed 42 --interleave 3 --bytes 36 | od -An -v -tx4 --endian=little | tr -s ' ' '\n' | sed '/^$/d')
 same "raw --interleave 3" "$got" "$want"
-# endless output into a closed pipe ends quietly with status 0
+# a closed pipe is a write error like any other (status 1 and the errno's message),
+# also for endless output
 "$B" raw --seed 1 2>"$tmp/err" | head -c 100000 >/dev/null
-same "raw into a closed pipe" "${PIPESTATUS[0]}:$(cat "$tmp/err")" "0:"
+same "raw into a closed pipe" "${PIPESTATUS[0]}:$(cat "$tmp/err")" \
+    "1:repro-rng: cannot write to standard output: Broken pipe"
 "$B" gen --seed 1 --count 100000000 2>"$tmp/err" | head -n 3 >/dev/null
-same "gen into a closed pipe" "${PIPESTATUS[0]}:$(cat "$tmp/err")" "0:"
-if [ -w /dev/full ]; then
-    "$B" gen --seed 1 --count 100000 >/dev/full 2>"$tmp/err"
-    same "write error exit" "$?" 1
-    expect_err_has "cannot write"
-fi
+same "gen into a closed pipe" "${PIPESTATUS[0]}:$(cat "$tmp/err")" \
+    "1:repro-rng: cannot write to standard output: Broken pipe"
 
 # ---- state ----------------------------------------------------------------------------------
 expect_out "rr1:philox4x32-10:$S42:1024" "$B" state --seed 42 --position 1024
@@ -185,8 +183,10 @@ if [ -r tests/vectors/dist_gamma.txt ]; then
     expect_rc 1 "$B" selftest --file "$tmp/dist"
     grep -q "stream draws .* 1 FAILED" "$tmp/out" && ok || bad "corrupted gamma record: $(cat "$tmp/out")"
 fi
-printf 'frobnicate 1 2 3\n' >"$tmp/odd"
+# a file with records of which one is not understood fails
+{ grep -m1 '^u64 ' tests/vectors/seeds.txt; echo 'frobnicate 1 2 3'; } >"$tmp/odd"
 expect_rc 1 "$B" selftest --file "$tmp/odd"
+grep -q "unreadable or unknown records .* 1 FAILED" "$tmp/out" && ok || bad "unknown record: $(cat "$tmp/out")"
 expect_rc 1 "$B" selftest --file "$tmp/does-not-exist"
 expect_rc 2 "$B" selftest --isa no-such-isa
 
@@ -231,6 +231,164 @@ expect_rc 2 "$B" state --quiet
 expect_rc 0 "$B" gen --list-types
 grep -q "^  gaussian:MEAN,SD" "$tmp/out" && ok || bad "gen --list-types"
 expect_rc 0 "$B" gen --seed=1 --count=0
+
+# ---- write errors: one rule for every command ------------------------------------------------
+# to_closed_pipe cmd...: runs cmd with stdout a pipe whose reader has already exited (no race:
+# the reader is waited for first), stderr in $tmp/err; returns cmd's status.
+to_closed_pipe() {
+    local w rc
+    exec {w}> >(exec true)
+    wait $!
+    "$@" >&$w 2>"$tmp/err"
+    rc=$?
+    exec {w}>&-
+    return $rc
+}
+# expect_write_error HOW ERRNO-MESSAGE cmd...: cmd's output sent to /dev/full, a closed stdout
+# or a closed pipe gives status 1 and "cannot write to standard output: ERRNO-MESSAGE".
+expect_write_error() {
+    local how=$1 msg=$2 rc; shift 2
+    case $how in
+    full) "$@" >/dev/full 2>"$tmp/err"; rc=$? ;;
+    closed) "$@" >&- 2>"$tmp/err"; rc=$? ;;
+    pipe) to_closed_pipe "$@"; rc=$? ;;
+    esac
+    if [ "$rc" -eq 1 ] && grep -qF "cannot write to standard output: $msg" "$tmp/err"; then
+        ok
+    else
+        bad "$* into $how: exit $rc, want 1 and '$msg': $(head -c 300 "$tmp/err")"
+    fi
+}
+writers=("--help" "--version" "help gen" "gen --help" "gen --list-types" "selftest --list"
+    "selftest --isa scalar" "derive --seed 1" "state --seed 1" "state rr1:philox4x32-10:$S42:3"
+    "gen --seed 1 --count 3" "gen --seed 1 --count 100000" "raw --seed 1 --bytes 8"
+    "raw --seed 1" "numpy --seed 1 --count 3" "numpy --seed 1 --count 100000"
+    "jax --seed 1" "jax --seed 1 --output bits32 --count 100000"
+    "bench --seconds 0.0001 --bytes 4096")
+for w in "${writers[@]}"; do
+    read -ra args <<<"$w"
+    [ -w /dev/full ] && expect_write_error full "No space left on device" "$B" "${args[@]}"
+    expect_write_error closed "Bad file descriptor" "$B" "${args[@]}"
+    expect_write_error pipe "Broken pipe" "$B" "${args[@]}"
+done
+# a closed stdout is never taken by a file the command opens (here the checkpoint)
+mkdir "$tmp/closed"
+"$B" gen --seed 1 --count 3 --save-state "$tmp/closed/ck" >&- 2>"$tmp/err"
+same "closed stdout and --save-state" "$?:$(ls -A "$tmp/closed")" "1:"
+
+# ---- gen --save-state: a checkpoint only describes values really written -------------------
+mkdir "$tmp/ck"
+echo old >"$tmp/ck/ck"
+"$B" gen --seed 1 --count 1000000 --save-state "$tmp/ck/ck" 2>"$tmp/err" | head -c 10 >/dev/null
+same "checkpoint after a closed pipe: status, old checkpoint kept, no temporary file" \
+    "${PIPESTATUS[0]}:$(cat "$tmp/ck/ck"):$(ls -A "$tmp/ck" | tr '\n' ' ')" "1:old:ck "
+if [ -w /dev/full ]; then
+    "$B" gen --seed 1 --count 5 --save-state "$tmp/ck/new" >/dev/full 2>"$tmp/err"
+    same "checkpoint after a full disk" "$?:$(ls -A "$tmp/ck" | tr '\n' ' ')" "1:ck "
+fi
+"$B" gen --seed 1 --count 5 --save-state "$tmp/ck/ck" >/dev/null
+same "checkpoint replaced" "$(cat "$tmp/ck/ck"):$(ls -A "$tmp/ck" | tr '\n' ' ')" \
+    "$("$B" state --seed 1 --position 5):ck "
+# an unusable checkpoint path is found before anything is generated
+expect_rc 1 "$B" gen --seed 1 --count 5 --save-state "$tmp/no-such-dir/ck"
+same "no output before a bad checkpoint path" "$(cat "$tmp/out")" ""
+expect_err_has "--save-state '$tmp/no-such-dir/ck'"
+expect_rc 1 "$B" gen --seed 1 --count 5 --save-state "$tmp/ck"
+same "no output before a directory as checkpoint" "$(cat "$tmp/out")" ""
+
+# ---- numbers: subnormal parameters are valid, overflow names the parameter -----------------
+expect_rc 0 "$B" gen --seed 1 --type gamma:5e-324,1 --count 3
+same "gamma with a subnormal shape" "$(wc -l <"$tmp/out")" 3
+expect_rc 0 "$B" gen --seed 1 --type gaussian:0,1e-310 --count 3
+# nonzero and subnormal (awk may not read subnormals: compare the text)
+grep -qvE '^-?[1-9]\.[0-9]+e-3(0[89]|1[0-9]|2[0-4])$' "$tmp/out" &&
+    bad "gaussian:0,1e-310 values: $(cat "$tmp/out")" || ok
+expect_rc 2 "$B" gen --seed 1 --type gamma:1e400,1
+expect_err_has "K '1e400'"
+expect_rc 2 "$B" gen --seed 1 --type gaussian:0,-1e400
+expect_err_has "SD '-1e400'"
+expect_rc 2 "$B" gen --seed 1 --type poisson:x
+expect_err_has "LAMBDA 'x'"
+
+# ---- selftest --file without records is a usage error ----------------------------------------
+: >"$tmp/empty"
+printf '# a comment\n\n   \n# another\n' >"$tmp/comments"
+printf 'frobnicate 1 2 3\n\001\377 garbage\n' >"$tmp/garbage"
+for f in empty comments garbage; do
+    expect_rc 2 "$B" selftest --file "$tmp/$f"
+    expect_err_has "no records in '$tmp/$f'"
+done
+
+# ---- the man page and the tool agree ----------------------------------------------------------
+# man_section TITLE: the lines of the man page's .SS/.SH section TITLE, groff's \- as -
+man_section() {
+    awk -v t="$1" '/^\.S[HS] / {on = (substr($0, 5) == t); next} on' docs/repro-rng.1 | sed 's/\\-/-/g'
+}
+# Every option the page gives a command (in its section, or in a section "X OPTIONS" that
+# its section refers to as "x options") is one the command's --help lists, and back.
+man_cmds=$(sed -n 's/^\.SS \([a-z]*\)$/\1/p' docs/repro-rng.1)
+[ "$(wc -w <<<"$man_cmds")" -ge 8 ] && ok || bad "man page commands: $man_cmds"
+for c in $man_cmds; do
+    sec=$(man_section "$c")
+    groups=$(sed -n 's/^\.SH \(.*\) OPTIONS$/\1/p' docs/repro-rng.1)
+    documented=$(
+        grep -o -- '--[a-z][a-z0-9-]*' <<<"$sec"
+        for g in $groups; do
+            grep -qi "$g options" <<<"$sec" && man_section "$g OPTIONS" | grep -o -- '--[a-z][a-z0-9-]*'
+        done
+    )
+    documented=$(sort -u <<<"$documented" | grep -vx -- --help)
+    accepted=$("$B" "$c" --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u | grep -vx -- --help)
+    same "man page options of $c = $c --help" "$documented" "$accepted"
+done
+# --format hex prints two digits per byte of the binary form; the page gives the widths
+widths=
+for spec in $("$B" gen --list-types | awk 'NR > 1 {print $1}'); do
+    t=$(sed 's/THETA/1/; s/LAMBDA/3/; s/MEAN/0/; s/SD/1/; s/N/10/; s/P/0.5/; s/A/1/; s/B/2/; s/K/2/' <<<"$spec")
+    h=$("$B" gen --seed 4 --count 1 --type "$t" --format hex)
+    n=$("$B" gen --seed 4 --count 1 --type "$t" --format binary | wc -c)
+    same "hex digits of $t" "${#h}" $((2 * n))
+    widths+="${#h} "
+done
+same "hex widths in the man page" \
+    "$(sed -n '/^\\fBhex\\fR:/,/^\\fBbinary/p' docs/repro-rng.1 | sed '$d' | grep -ow '[0-9]\+' | awk '$1 <= 64' | sort -nu | tr '\n' ' ')" \
+    "$(tr ' ' '\n' <<<"$widths" | sed '/^$/d' | sort -nu | tr '\n' ' ')"
+# --count 0 still checks the parameters (a bad parameter is exit status 2)
+expect_rc 2 "$B" gen --seed 1 --type gamma:-1,1 --count 0
+expect_rc 2 "$B" gen --seed 1 --type binomial:10,2 --count 0
+expect_out "" "$B" gen --seed 1 --type gamma:2,1 --count 0
+
+# ---- arguments in messages are escaped and cut -------------------------------------------------
+long=$(head -c 130000 /dev/zero | tr '\0' a)
+for args in "derive --seed $long" "derive --seed 1 --path $long//x" "gen --seed 1 --save-state $tmp/$long"\
+    "gen --seed 1 --type gamma:$long" "selftest --file $tmp/$long" "state rr1:philox4x32-10:$S42:$long"\
+    "--$long" "gen --$long"; do
+    read -ra a <<<"$args"
+    "$B" "${a[@]}" >/dev/null 2>"$tmp/err"
+    n=$(wc -c <"$tmp/err")
+    if [ "$n" -gt 40 ] && [ "$n" -lt 2000 ] && grep -qF "..." "$tmp/err"; then ok; else
+        bad "message for a 130 KB argument (${args:0:30}...): $n bytes: $(head -c 300 "$tmp/err")"
+    fi
+done
+"$B" derive --seed $'1\n2\001\377' >/dev/null 2>"$tmp/err"
+same "escaped argument" "$(head -n1 "$tmp/err")" "repro-rng derive: --seed '1\\n2\\x01\\xff': not a decimal integer in 0..2^64-1"
+same "one line per message" "$(wc -l <"$tmp/err")" 2
+# the caret of `state` points at the byte named, in the escaped excerpt
+check_caret() { # check_caret STATE: the caret is under the first byte of the escaped $2
+    "$B" state "$1" >/dev/null 2>"$tmp/err"
+    local at excerpt caret
+    at=$(sed -n 's/.*(at byte \([0-9]*\)).*/\1/p' "$tmp/err")
+    excerpt=$(sed -n 2p "$tmp/err") caret=$(sed -n 3p "$tmp/err")
+    [ "$(wc -l <"$tmp/err")" -eq 3 ] && [ -n "$at" ] &&
+        [ "${caret%^}" != "$caret" ] && [ "${#excerpt}" -lt 200 ] &&
+        [ "${excerpt:$((${#caret} - 1)):${#2}}" == "$2" ] && ok ||
+        bad "caret of state for ${1:0:40}...: $(head -c 400 "$tmp/err")"
+}
+check_caret $'rr1:philox4x32-10:\n'"$S42:3" '\n'
+check_caret $'rr1:\tphilox4x32-10:'"$S42:3" '\t'
+check_caret "rr1:philox4x32-10:$S42:3x$long" 'x'
+check_caret "rr1:philox4x32-10:$S42:${long:0:200}" 'a'
+check_caret "$long" 'a'
 
 # ---- the quick-start example (README, make demo) checks its own claims --------------------------
 expect_rc 0 bash examples/quickstart.sh "$B"

@@ -123,8 +123,8 @@ for t in "${targets[@]}"; do
         echo "== $t: $MAKE CC=$cc AR=$ar CFLAGS='$libflags' BUILD=$libdir $goal"
         $MAKE --no-print-directory -s -j"${JOBS:-2}" CC="$cc" AR="$ar" CFLAGS="$libflags" BUILD="$libdir" $goal &&
         echo "== $t: checker: $cc $conflags -static" &&
-        $cc $warn $conflags -static -Iinclude tests/cross/check_vectors.c \
-            "$libdir/lib/librepro_rng.a" -o "$bin" &&
+        $cc $warn $conflags -static -Iinclude -Isrc tests/cross/check_vectors.c \
+            src/vectors/*.c "$libdir/lib/librepro_rng.a" -o "$bin" &&
         echo "== $t: run: ${env:+$env }$runner $bin $args" &&
         env $env $runner "$bin" $args "${vectors[@]}" &&
         { [ -z "$cross_gcc" ] || { cli_check "$t" && walk_check "$t"; }; }

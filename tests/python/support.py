@@ -1,5 +1,7 @@
 """Shared helpers for the Python binding tests (run by `make check-python`)."""
 
+import ctypes
+import importlib
 import os
 import sys
 import unittest
@@ -12,20 +14,25 @@ try:
 except ImportError:
     sys.path.insert(0, str(REPO / "bindings" / "python"))
 
-# Set by `make check-python` for the interpreter that has numpy: a missing numpy is
-# then a failure, never a silently skipped check.
+# Set by `make check-python` for the interpreter that has Debian's numpy and the
+# optional packages the tests use (python3-torch, python3-cloudpickle; `make deps`
+# installs them): a missing one is then a failure, never a silently skipped check.
 REQUIRE_NUMPY = os.environ.get("REPRO_RNG_REQUIRE_NUMPY") == "1"
 
 
-def numpy_or_skip():
-    """The numpy module; without it, skip the test (or fail when numpy is required)."""
+def module_or_skip(name):
+    """The module; without it, skip the test (or fail when REQUIRE_NUMPY)."""
     try:
-        import numpy
+        return importlib.import_module(name)
     except ImportError:
         if REQUIRE_NUMPY:
-            raise AssertionError("numpy is required here (REPRO_RNG_REQUIRE_NUMPY=1)")
-        raise unittest.SkipTest("numpy is not importable")
-    return numpy
+            raise AssertionError("%s is required here (REPRO_RNG_REQUIRE_NUMPY=1; "
+                                 "install python3-%s: make deps)" % (name, name))
+        raise unittest.SkipTest("%s is not importable" % name)
+
+
+def numpy_or_skip():
+    return module_or_skip("numpy")
 
 
 def vector_records(name):
@@ -39,3 +46,28 @@ def vector_records(name):
     if not records:
         raise AssertionError("golden vector file %s has no records" % path)
     return records
+
+
+def spy_fill_pointers(test):
+    """Wraps the bindings' repro_fill_* calls: each asserts its output pointer is
+    aligned for the element type; returns the list of pointers seen."""
+    from repro_rng import _stream
+    real, seen = _stream.lib, []
+
+    class Spy:
+        def __getattr__(self, name):
+            fn = getattr(real, name)
+            if not name.startswith("repro_fill_"):
+                return fn
+            kind = name[len("repro_fill_"):].replace("_at", "")
+            draw = _stream._DRAWS.get(kind)
+            align = ctypes.alignment(_stream._KINDS[draw][2]) if draw else 1
+
+            def call(*args):
+                test.assertEqual(args[-2] % align, 0, "%s: misaligned pointer" % name)
+                seen.append(args[-2])
+                return fn(*args)
+            return call
+    _stream.lib = Spy()
+    test.addCleanup(setattr, _stream, "lib", real)
+    return seen

@@ -1,6 +1,7 @@
 """repro_rng.compat: numpy's SeedSequence/Philox checked live against numpy itself,
 JAX's threefry keys against the known answers of tests/vectors/jax_threefry.txt
-(copied from JAX's own tests), and argument errors."""
+(copied from JAX's own tests) and published values for the partitionable mode, and
+argument errors."""
 
 import struct
 import unittest
@@ -98,6 +99,37 @@ class JaxKnownAnswers(unittest.TestCase):
         self.assertEqual(compat.jax_split(compat.jax_key(0), 5)[4], (2285895361, 433833334))
 
 
+class JaxPartitionablePublished(unittest.TestCase):
+    """Published values for jax_threefry_partitionable = 1, JAX's default since 0.5.0
+    and compat's default (JAX's tests have none for it; see tests/test_compat_jax.c)."""
+
+    def test_jax_docs(self):
+        # jax-ml/jax jax/random.py module docstring, "PRNG keys"
+        # (https://docs.jax.dev/en/latest/jax.random.html): uniform(key(0)) prints
+        # 0.947667 (the float32's shortest repr); uniform(split(key(0))[1]) prints
+        # 0.00729382 (numpy's 8 decimals, so within 5e-9).
+        key = compat.jax_key(0)
+        self.assertEqual(float(compat.jax_uniform(key, 1)[0]), _float32("0.947667"))
+        subkey = compat.jax_split(key)[1]
+        u = float(compat.jax_uniform(subkey, 1)[0])
+        self.assertLessEqual(abs(u - 0.00729382), 5e-9)
+
+    def test_jax_js(self):
+        # ekzhang/jax-js test/random.test.ts, suite "PRNG correctness": tests
+        # "random bits", "random split is consistent with jax", "uniform is
+        # consistent with jax" (values taken from jax.random).
+        def bits(seed, n):
+            return [int(v) for v in compat.jax_bits(compat.jax_key(seed), n)]
+        self.assertEqual(bits(0, 1), [4070199207])
+        self.assertEqual(bits(10, 4), [169096361, 1572511259, 2689743692, 2228103506])
+        self.assertEqual(compat.jax_split(compat.jax_key(1), 3),
+                         [(507451445, 1853169794), (1948878966, 4237131848),
+                          (2441914641, 3819641963)])
+        self.assertEqual([float(v) for v in compat.jax_uniform(compat.jax_key(51), 4)],
+                         [_float32(w) for w in ("0.471269", "0.12344253", "0.17550635",
+                                                "0.5663593")])
+
+
 class Errors(unittest.TestCase):
     def test_numpy_errors(self):
         with self.assertRaises(ValueError):
@@ -120,6 +152,41 @@ class Errors(unittest.TestCase):
             compat.jax_bits((0, 0), 3, width=16)
         with self.assertRaises(ValueError):
             compat.jax_uniform((0, 0), 3, partitionable=2)
+        with self.assertRaises(ValueError):
+            compat.jax_fold_in((0, 0), 2**32)
+        key = compat.jax_key(0)
+        for call in (lambda: compat.jax_split((0.5, 1)),
+                     lambda: compat.jax_split((True, 1)),
+                     lambda: compat.jax_fold_in(key, "1"),
+                     lambda: compat.jax_fold_in(key, 1.0),
+                     lambda: compat.jax_bits(key, 3, width="32"),
+                     lambda: compat.jax_bits(key, 3, partitionable="yes"),
+                     lambda: compat.jax_uniform(key, 3.0),
+                     lambda: compat.jax_split(key, "2")):
+            with self.assertRaises(TypeError):
+                call()
+
+    def test_copies_are_independent(self):
+        """copy and deepcopy give a state of their own (they once shared the
+        original's C state, and outlived it)."""
+        import copy
+        import gc
+        for make in (copy.copy, copy.deepcopy):
+            g = compat.Philox(7)
+            g.random_raw(5)
+            c = make(g)
+            want = compat.Philox(7)
+            want.random_raw(5)
+            g.random_raw(3)  # moves the original only
+            del g
+            gc.collect()
+            self.assertEqual([c.random_raw() for _ in range(6)],
+                             [want.random_raw() for _ in range(6)])
+            ss = compat.SeedSequence(3)
+            ss.spawn(2)
+            kid = make(ss).spawn(1)[0]
+            self.assertEqual(kid.spawn_key, (2,))
+            self.assertEqual(ss.n_children_spawned, 2)
 
 
 if __name__ == "__main__":

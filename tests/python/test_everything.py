@@ -1,10 +1,12 @@
 """seed_everything: distinct, documented seeds for each generator, and the record."""
 
-import importlib.util
+import json
 import random
+import sys
 import unittest
 
 import support
+import repro_rng
 from repro_rng import Seed, seed_everything
 
 
@@ -26,13 +28,24 @@ class SeedEverything(unittest.TestCase):
 
     def test_record_lists_exactly_what_was_set(self):
         rec = seed_everything("root")
-        expected = {"root", "path", "seed", "random"}
+        expected = {"root", "path", "seed", "random", "deterministic", "version",
+                    "contract", "isa"}
         for name in ("numpy", "torch", "tensorflow"):
-            if importlib.util.find_spec(name) is not None:
+            if name in sys.modules:  # seeded only when already imported
                 expected.add(name)
         self.assertEqual(set(rec), expected)
-        values = [rec[k] for k in expected - {"root", "path", "seed"}]
-        self.assertEqual(len(set(values)), len(values))  # a distinct seed for each
+        seeds = [rec[k] for k in expected & {"random", "numpy", "torch", "tensorflow"}]
+        self.assertEqual(len(set(seeds)), len(seeds))  # a distinct seed for each
+        self.assertEqual((rec["version"], rec["contract"], rec["isa"], rec["deterministic"]),
+                         (repro_rng.library_version(), "rr1", repro_rng.isa(), False))
+        self.assertEqual(json.loads(json.dumps(rec)), rec)  # for MLflow / W&B params
+
+    def test_libraries_argument(self):
+        for bad in (["numpy", "jax"], "scipy"):
+            with self.assertRaises(ValueError):
+                seed_everything(1, libraries=bad)
+        with self.assertRaises(TypeError):
+            seed_everything(1, libraries=[3])
 
     def test_numpy_legacy_global(self):
         np = support.numpy_or_skip()

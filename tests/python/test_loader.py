@@ -36,9 +36,9 @@ class Loading(unittest.TestCase):
 
     def test_search_order(self):
         paths = [p for p, _ in _lib.candidates({})]
-        build = str(support.REPO / "build" / "lib" / ("librepro_rng.so.%d" % _lib.MAJOR))
+        build = str(support.REPO / "build" / "lib" / ("librepro_rng.so.%s" % _lib.ABI))
         self.assertEqual(paths[0], build)  # imported from the source tree
-        self.assertEqual(paths[1], "librepro_rng.so.%d" % _lib.MAJOR)
+        self.assertEqual(paths[1], "librepro_rng.so.%s" % _lib.ABI)
         self.assertIn(os.path.join(sys.prefix, "lib", paths[1]), paths)
         self.assertIn("/usr/local/lib/" + paths[1], paths)
         self.assertEqual(len(paths), len(set(paths)))
@@ -56,11 +56,18 @@ class Loading(unittest.TestCase):
         self.assertIn("repro_version", msg)
 
     def test_major_version_check(self):
-        _lib.check_major("%d.7.3" % _lib.MAJOR, "x")
-        with self.assertRaises(ImportError) as cm:
-            _lib.check_major("%d.0.0" % (_lib.MAJOR + 1), "/p/lib.so")
-        self.assertIn("/p/lib.so", str(cm.exception))
-        self.assertIn("major version %d" % _lib.MAJOR, str(cm.exception))
+        """The ABI: the major version, and before 1.0 the minor too."""
+        _lib.check_major("%d.%d.7" % (_lib.MAJOR, _lib.MINOR), "x")
+        if _lib.MAJOR > 0:
+            _lib.check_major("%d.%d.0" % (_lib.MAJOR, _lib.MINOR + 1), "x")
+        other = ["%d.0.0" % (_lib.MAJOR + 1)]
+        if _lib.MAJOR == 0:
+            other += ["0.%d.0" % (_lib.MINOR + 1), "0.%d.9" % (_lib.MINOR - 1)]
+        for version in other:
+            with self.assertRaises(ImportError) as cm:
+                _lib.check_major(version, "/p/lib.so")
+            self.assertIn("/p/lib.so", str(cm.exception))
+            self.assertIn("need version %s.x" % _lib.ABI, str(cm.exception))
 
     def test_import_fails_clearly(self):
         proc = run_python("import repro_rng", {"REPRO_RNG_LIBRARY": "/nonexistent/x.so"})
@@ -70,10 +77,10 @@ class Loading(unittest.TestCase):
 
     def test_default_finds_the_build_tree(self):
         """Without REPRO_RNG_LIBRARY, from any directory, a package imported from a
-        source checkout loads <checkout>/build/lib/librepro_rng.so.MAJOR.  Run in a
+        source checkout loads <checkout>/build/lib/librepro_rng.so.ABI.  Run in a
         copy of the checkout's layout whose build/lib holds the library under test
         (the repository's own build/ may belong to another build)."""
-        soname = "librepro_rng.so.%d" % _lib.MAJOR
+        soname = "librepro_rng.so.%s" % _lib.ABI
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             (root / "include").mkdir()
@@ -90,6 +97,47 @@ class Loading(unittest.TestCase):
                               pythonpath=root / "bindings" / "python")
             self.assertEqual(proc.returncode, 0, proc.stderr)
             self.assertEqual(proc.stdout.strip(), str(root / "build" / "lib" / soname))
+
+
+def build_fake_library(directory, lacking):
+    """A librepro_rng of our major version whose every function of the bindings'
+    table is a stub, except those in lacking (an old or partial build)."""
+    version = "%d.%d.0" % (_lib.MAJOR, _lib.MINOR)
+    stubs = ["const char *repro_version(void) { return \"%s\"; }" % version]
+    stubs += ["int %s(void) { return 0; }" % name for name in _lib.SIGNATURES
+              if name != "repro_version" and name not in lacking]
+    src, out = Path(directory) / "fake.c", Path(directory) / "librepro_rng_fake.so"
+    src.write_text("\n".join(stubs) + "\n")
+    cc = os.environ.get("CC", "cc")
+    proc = subprocess.run([cc, "-shared", "-fPIC", "-o", str(out), str(src)],
+                          capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0:
+        raise AssertionError("%s cannot build the fake library: %s" % (cc, proc.stderr))
+    return str(out)
+
+
+class MissingSymbols(unittest.TestCase):
+    """A library of the right major version that lacks a function the bindings bind
+    is skipped like one that does not load: ImportError names what it lacks."""
+
+    def test_partial_library_is_skipped_with_the_names(self):
+        lacking = ("repro_jax_fold_in", "repro_fill_beta")
+        with tempfile.TemporaryDirectory() as tmp:
+            fake = build_fake_library(tmp, lacking)
+            with self.assertRaises(ImportError) as cm:
+                _lib.load([(fake, "old build")])
+            msg = str(cm.exception)
+            self.assertIn("%s (old build)" % fake, msg)
+            for name in lacking:
+                self.assertIn(name, msg)
+            self.assertNotIn("repro_fill_gamma", msg)  # present: not named
+            real = repro_rng.library_path()
+            self.assertEqual(_lib.load([(fake, "old"), (real, "good")])[1], real)
+            proc = run_python("import repro_rng", {"REPRO_RNG_LIBRARY": fake})
+            self.assertNotEqual(proc.returncode, 0)
+            self.assertIn("ImportError", proc.stderr)
+            self.assertNotIn("AttributeError", proc.stderr)
+            self.assertIn("repro_jax_fold_in", proc.stderr)
 
 
 class Declarations(unittest.TestCase):
@@ -114,10 +162,12 @@ class Declarations(unittest.TestCase):
     def test_versions_in_step(self):
         header = re.search(r'#define REPRO_VERSION_STRING "([^"]+)"', HEADER).group(1)
         major = re.search(r"#define REPRO_VERSION_MAJOR (\d+)", HEADER).group(1)
+        minor = re.search(r"#define REPRO_VERSION_MINOR (\d+)", HEADER).group(1)
         pyproject = (PACKAGE / "pyproject.toml").read_text()
         self.assertEqual(repro_rng.__version__, header)
         self.assertEqual(repro_rng.library_version(), header)
         self.assertEqual(str(_lib.MAJOR), major)
+        self.assertEqual(str(_lib.MINOR), minor)
         self.assertIn('version = "%s"' % header, pyproject)
 
 

@@ -94,18 +94,25 @@ class Errors(unittest.TestCase):
     def test_integer_range_and_types(self):
         self.assertEqual(Seed(2**64 - 1).hex(),
                          "71ff5d88727ccd88c92d2691150ec84ea4500b90e2c1512cf9a498b7943877b9")
-        for bad in (-1, 2**64, 1.0, None, True, [1], object()):
+        for bad in (-1, 2**64):
             with self.subTest(bad=bad), self.assertRaises(ValueError):
                 Seed(bad)
-        for bad in (-1, 2**64, 0.5, "3"):
             with self.subTest(bad=bad), self.assertRaises(ValueError):
+                Seed(1).child(bad)
+        for bad in (1.0, None, True, [1], object()):  # wrong types
+            with self.subTest(bad=bad), self.assertRaises(TypeError):
+                Seed(bad)
+        for bad in (0.5, "3", True):
+            with self.subTest(bad=bad), self.assertRaises(TypeError):
                 Seed(1).child(bad)
 
     def test_named_and_path_types(self):
-        with self.assertRaises(ValueError):
+        with self.assertRaises(TypeError):
             Seed(1).named(3)
-        with self.assertRaises(ValueError):
+        with self.assertRaises(TypeError):
             Seed(1).path(3)
+        with self.assertRaises(TypeError):
+            Seed.from_hex(None)
         with self.assertRaises(ValueError):  # C would stop reading at the NUL
             Seed(1).path("a\0b")
 
@@ -123,7 +130,7 @@ class Errors(unittest.TestCase):
         self.assertEqual(cm.exception.name, "REPRO_ERR_HEX_LENGTH")
         with self.assertRaises(ValueError):
             Seed.from_hex(SEED42 + "\0")
-        with self.assertRaises(ValueError):
+        with self.assertRaises(TypeError):
             Seed.from_hex(b"00")
 
 

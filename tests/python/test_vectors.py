@@ -1,19 +1,20 @@
 """The C suite's golden vectors through the bindings, bit for bit:
 tests/vectors/stream_*.txt (every draw of contract section 3), dist_*.txt (the
-distributions) and perm.txt (permutations and shuffles).  Formats: the comments at
-the top of each file."""
+distributions, through Generator) and perm.txt (permutations and shuffles).  Formats:
+the comments at the top of each file."""
 
 import array
 import struct
 import unittest
 
 import support
-from repro_rng import ALGORITHMS, Permutation, Seed, Stream
+from repro_rng import ALGORITHMS, Generator, Permutation, Seed, Stream
 
 PLAIN = {"u32", "u64", "double", "double_oc", "double_oo", "float", "normal",
          "exponential"}
 DISTRIBUTIONS = ("normal", "exponential", "gaussian", "uniform", "bernoulli", "gamma",
                  "beta", "poisson", "binomial")
+GENERATOR_NAMES = {"gaussian": "normal"}  # the C law's name -> numpy's
 
 
 def bits(value, draw):
@@ -28,7 +29,9 @@ def bits(value, draw):
 
 
 def draw_call(stream, spec, n, single=False):
-    """The binding call for a <draw> field: n values (one when single)."""
+    """The binding call for a <draw> field: n values (one when single).  The plain
+    draws are Stream's (count first, as C's fills); the laws with parameters are
+    Generator's, with numpy's names (gaussian is normal) and parameter order."""
     name, *params = spec.split(":")
     count = None if single else n
     if name in PLAIN:
@@ -36,8 +39,11 @@ def draw_call(stream, spec, n, single=False):
     if name in ("bounded_u32", "bounded_u64"):
         return stream.bounded(count, int(params[0]), bits=int(name[-2:]))
     if name == "binomial":
-        return stream.binomial(count, int(params[0]), float.fromhex(params[1]))
-    return getattr(stream, name)(count, *[float.fromhex(p) for p in params])
+        params = [int(params[0]), float.fromhex(params[1])]
+    else:
+        params = [float.fromhex(p) for p in params]
+    method = getattr(Generator(stream), GENERATOR_NAMES.get(name, name))
+    return method(*params, size=count)
 
 
 class GoldenVectors(unittest.TestCase):

@@ -9,14 +9,21 @@ PyCapsule named "BitGenerator" holding a bitgen_t, and `lock`.  bitgen_t is
 
 Its function pointers point straight at repro_next_u64 / repro_next_u32 /
 repro_next_double (each takes the stream as its one pointer argument), with the
-stream as state: numpy then draws at C speed, with no Python callback per number, and
+stream as state: numpy then draws at C speed, with no Python callback per number (each
+a read from the stream's buffer of blocks the SIMD kernels computed), and
 its raw 64-bit output is the stream's u64 draws by construction.  The stream is shared
 with the Stream object (and so is its lock): numpy's draws advance stream.tell().
+
+Pickling and copying follow numpy's protocol for bit generators (__reduce__ gives a
+constructor, its name argument and the state; the state property has a setter), which
+numpy's Generator and RandomState build their own pickling on: a pickled or copied
+Generator continues where the original is, on a stream of its own.
 """
 
 import ctypes
 
 from ._lib import lib, pythonapi
+from ._stream import Stream
 
 _CAPSULE_NAME = b"BitGenerator"  # must outlive every capsule: a module constant
 
@@ -39,6 +46,9 @@ class BitGenerator:
     contract order, so numpy's draws interleave with the Stream's own."""
 
     def __init__(self, stream):
+        if not isinstance(stream, Stream):
+            raise TypeError("BitGenerator needs a repro_rng.Stream, not %s"
+                            % type(stream).__name__)
         self.stream = stream
         self.lock = stream._lock
         self._bitgen = _BitgenT(stream._addr, _address(lib.repro_next_u64),
@@ -55,14 +65,38 @@ class BitGenerator:
 
     @property
     def state(self):
-        return {"bit_generator": "repro_rng", "state": self.stream.save()}
+        """{"bit_generator": "repro_rng", "state": the stream's saved state}.
+        Setting it (a dict such as this gives) moves the shared stream to that state,
+        algorithm included: TypeError for a non-dict or a non-str state, ValueError
+        (ReproError for a bad saved state) for a wrong one, the stream then unchanged."""
+        return {"bit_generator": _NAME, "state": self.stream.save()}
+
+    @state.setter
+    def state(self, value):
+        if not isinstance(value, dict):
+            raise TypeError("state must be a dict, not %s" % type(value).__name__)
+        if value.get("bit_generator") != _NAME or "state" not in value:
+            raise ValueError("state must be a dict of a %s bit generator, with its "
+                             "\"state\"" % _NAME)
+        loaded = Stream.load(value["state"])
+        with self.lock:
+            ctypes.memmove(self.stream._addr, loaded._addr, Stream._SIZE)
 
     def __reduce__(self):
-        return (_from_stream, (self.stream,))
+        return (_ctor, (_NAME,), self.state)
+
+    def __setstate__(self, state):
+        self.state = state
 
     def __repr__(self):
         return "repro_rng.BitGenerator(%r)" % (self.stream,)
 
 
-def _from_stream(stream):
-    return stream.bit_generator()
+_NAME = "repro_rng"
+
+
+def _ctor(name):
+    """numpy's pickling constructor for a bit generator (its state is set after)."""
+    if name != _NAME:
+        raise ValueError("not a %s bit generator: %r" % (_NAME, name))
+    return BitGenerator(Stream(0))

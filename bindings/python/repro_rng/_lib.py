@@ -1,11 +1,13 @@
 """Loading librepro_rng and declaring every C function the bindings call.
 
-Search order (the first library that loads and has our major version wins):
+Search order (the first library that loads and has our ABI version wins):
   1. REPRO_RNG_LIBRARY, when set: that file only.  An explicit choice never falls
      back silently to another library.
-  2. The repository's build tree, <repo>/build/lib/librepro_rng.so.<MAJOR>, when this
+  2. The copy bundled with the package, repro_rng/librepro_rng.so.<ABI>, which
+     `pip install bindings/python` builds and installs (build_backend/).
+  3. The repository's build tree, <repo>/build/lib/librepro_rng.so.<ABI>, when this
      package is imported from its source checkout (bindings/python/repro_rng).
-  3. The installed library: the soname through the dynamic loader (LD_LIBRARY_PATH,
+  4. The installed library: the soname through the dynamic loader (LD_LIBRARY_PATH,
      ld.so cache), ctypes.util.find_library, then the common library folders
      (sys.prefix/lib first, so `make install PREFIX=<venv>` pairs with a pip install
      into that venv).
@@ -14,6 +16,7 @@ When nothing loads, ImportError lists every path tried and why each failed.
 
 import ctypes
 import ctypes.util
+import operator
 import os
 import sys
 import sysconfig
@@ -21,8 +24,12 @@ from ctypes import (POINTER, Structure, c_char_p, c_double, c_float, c_int, c_in
                     c_size_t, c_uint32, c_uint64, c_void_p, py_object)
 from pathlib import Path
 
-# The library major version these bindings are written for (REPRO_VERSION_MAJOR).
+# The library version these bindings are written for (REPRO_VERSION_MAJOR, _MINOR).
+# Its ABI, which the soname carries, is the major version from 1.0 on, and before 1.0
+# major.minor: a 0.x minor release may break the ABI (docs/guides/stability.md).
 MAJOR = 0
+MINOR = 2
+ABI = "%d.%d" % (MAJOR, MINOR) if MAJOR == 0 else "%d" % MAJOR
 
 
 class SeedStruct(Structure):
@@ -37,10 +44,10 @@ class JaxKeyStruct(Structure):
 
 def _soname():
     if sys.platform == "darwin":
-        return "librepro_rng.%d.dylib" % MAJOR
+        return "librepro_rng.%s.dylib" % ABI
     if sys.platform == "win32":
         return "repro_rng.dll"
-    return "librepro_rng.so.%d" % MAJOR
+    return "librepro_rng.so.%s" % ABI
 
 
 def _libdirs():
@@ -53,14 +60,17 @@ def _libdirs():
     return dirs
 
 
-def candidates(environ=None):
-    """The library paths to try, in order: a list of (path, origin) pairs."""
+def candidates(environ=None, package_dir=None):
+    """The library paths to try, in order: a list of (path, origin) pairs.
+    package_dir: the package's folder (default: where this file is)."""
     environ = os.environ if environ is None else environ
     explicit = environ.get("REPRO_RNG_LIBRARY")
     if explicit:
         return [(explicit, "REPRO_RNG_LIBRARY")]
     out = []
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent if package_dir is None else Path(package_dir)
+    if (here / _soname()).is_file():  # a wheel built by build_backend bundles it
+        out.append((str(here / _soname()), "bundled with the package"))
     repo = here.parents[2]
     if here == repo / "bindings" / "python" / "repro_rng" and \
             (repo / "include" / "repro_rng.h").is_file():
@@ -75,15 +85,25 @@ def candidates(environ=None):
 
 
 def check_major(version, path):
-    """Raises ImportError unless version ("M.m.p") has our major number."""
-    major = version.split(".")[0]
-    if major != str(MAJOR):
-        raise ImportError("%s is librepro_rng %s; these bindings need major version %d"
-                          % (path, version, MAJOR))
+    """Raises ImportError unless version ("M.m.p") has our ABI version (the major, and
+    before 1.0 the minor too)."""
+    if version.split(".")[:len(ABI.split("."))] != ABI.split("."):
+        raise ImportError("%s is librepro_rng %s; these bindings need version %s.x"
+                          % (path, version, ABI))
+
+
+def check_symbols(dll, path):
+    """Raises ImportError naming every function of SIGNATURES that dll lacks (a
+    library of our major version, but older or partial)."""
+    missing = [name for name in SIGNATURES if not hasattr(dll, name)]
+    if missing:
+        raise ImportError("%s lacks %d function(s) these bindings call: %s"
+                          % (path, len(missing), ", ".join(missing)))
 
 
 def load(cands=None):
-    """Loads the first usable candidate; returns (CDLL, path)."""
+    """Loads the first usable candidate (our major version, every function of
+    SIGNATURES present); returns (CDLL, path)."""
     cands = candidates() if cands is None else cands
     failures = []
     for path, origin in cands:
@@ -96,13 +116,14 @@ def load(cands=None):
         fn.restype, fn.argtypes = c_char_p, ()
         try:
             check_major(fn().decode("ascii"), path)
+            check_symbols(lib, path)
         except ImportError as exc:
             failures.append("  %s (%s): %s" % (path, origin, exc))
             continue
         return lib, path
-    raise ImportError("cannot load librepro_rng (major version %d); tried:\n%s\n"
+    raise ImportError("cannot load librepro_rng (version %s.x); tried:\n%s\n"
                       "Build it with `make` or set REPRO_RNG_LIBRARY to its path."
-                      % (MAJOR, "\n".join(failures)))
+                      % (ABI, "\n".join(failures)))
 
 
 # Every C function used, with its argument and result types: name -> (restype, argtypes).
@@ -158,6 +179,7 @@ SIGNATURES = {
     "repro_permutation_init": (c_int, (_p, _Seed, _u64)),
     "repro_permutation_at": (_u64, (_p, _u64)),
     "repro_permutation_inverse": (_u64, (_p, _u64)),
+    "repro_permutation_fill": (c_int, (_p, _u64, _p, _sz)),
     "repro_set_isa": (c_int, (c_char_p,)),
     "repro_isa_name": (c_char_p, ()),
     "repro_isa_supported": (c_int, (c_char_p,)),
@@ -188,6 +210,26 @@ for _name in ("u32", "u64", "double", "double_oc", "double_oo", "float", "normal
               "exponential"):
     SIGNATURES["repro_fill_" + _name] = (c_int, (_p, _p, _sz))
     SIGNATURES["repro_fill_%s_at" % _name] = (c_int, (_p, _u64, _p, _sz))
+# The laws of numpy's Generator (_generator.py): repro_fill_<law>(s, out, n, *params).
+for _name, _params in {
+        "normal_float": (), "exponential_float": (), "standard_cauchy": (),
+        "integers": (c_int64, c_int64), "lognormal": (_d, _d), "laplace": (_d, _d),
+        "logistic": (_d, _d), "gumbel": (_d, _d), "rayleigh": (_d,), "weibull": (_d,),
+        "pareto": (_d,), "power": (_d,), "triangular": (_d, _d, _d), "wald": (_d, _d),
+        "vonmises": (_d, _d), "chisquare": (_d,), "standard_t": (_d,), "f": (_d, _d),
+        "noncentral_chisquare": (_d, _d), "noncentral_f": (_d, _d, _d),
+        "negative_binomial": (_d, _d), "geometric": (_d,), "logseries": (_d,),
+        "zipf": (_d,), "hypergeometric": (_u64, _u64, _u64), "choice": (_p,),
+        "dirichlet": (_p, _sz), "multinomial": (_u64, _p, _sz),
+        "multivariate_normal": (_p, _p, _sz)}.items():
+    SIGNATURES["repro_fill_" + _name] = (c_int, (_p, _p, _sz) + _params)
+SIGNATURES.update({
+    "repro_alias_size": (_sz, (_sz,)),
+    "repro_alias_init": (c_int, (_p, _sz, _p, _sz)),
+    "repro_choice_without_replacement": (c_int, (_p, _p, _sz, _u64)),
+    "repro_mvnormal_factor": (c_int, (_p, _sz, _p)),
+})
+del _params
 
 # The CPython function used to hand numpy a bitgen_t (see _bitgen.py).
 PYTHONAPI_SIGNATURES = {
@@ -236,15 +278,45 @@ def check(rc, offset=None, context=None):
     return rc
 
 
+# Argument checks shared by the bindings, before anything reaches C: a wrong type is a
+# TypeError, a wrong value a ValueError (as ReproError is).
+def int_arg(value, what):
+    """value as a Python int: an int or an integer type (anything with __index__, such
+    as numpy's integers), never a bool; else TypeError."""
+    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        raise TypeError("%s must be an integer, not %s" % (what, type(value).__name__))
+    return operator.index(value)
+
+
 def u64_arg(value, what):
-    """value as an int in [0, 2^64), else ValueError (TypeError-free, as documented)."""
-    if isinstance(value, bool):
-        raise ValueError("%s must be an integer in [0, 2**64), not bool" % what)
-    try:
-        v = value.__index__()
-    except (AttributeError, TypeError):
-        raise ValueError("%s must be an integer in [0, 2**64), not %s"
-                         % (what, type(value).__name__)) from None
+    """value as an int in [0, 2**64): TypeError for a non-integer, else ValueError
+    when out of range."""
+    v = int_arg(value, what)
     if not 0 <= v < U64_LIMIT:
         raise ValueError("%s must be in [0, 2**64), got %d" % (what, v))
     return v
+
+
+def real_arg(value, what):
+    """value as a float: an int, a float or another real number (Fraction, Decimal,
+    numpy's scalars), never a bool or a string (TypeError); an int beyond the doubles
+    is a ValueError."""
+    kind = type(value)
+    if isinstance(value, (bool, str, bytes)) or not (hasattr(kind, "__float__")
+                                                     or hasattr(kind, "__index__")):
+        raise TypeError("%s must be a real number, not %s" % (what, kind.__name__))
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError("%s is too large for a double" % what) from None
+
+
+def text_arg(value, what):
+    """value itself when it is a str without NUL (C would stop reading at a NUL):
+    TypeError for another type, ValueError for a NUL."""
+    if not isinstance(value, str):
+        raise TypeError("%s must be a str, not %s" % (what, type(value).__name__))
+    if "\0" in value:
+        raise ValueError("%s contains a NUL character at index %d"
+                         % (what, value.index("\0")))
+    return value

@@ -2,7 +2,7 @@
 
 import ctypes
 
-from ._lib import ReproError, SeedStruct, check, lib, u64_arg
+from ._lib import ReproError, SeedStruct, check, lib, text_arg, u64_arg
 
 
 def _bytes_of(x, what):
@@ -10,15 +10,16 @@ def _bytes_of(x, what):
         return x.encode("utf-8")
     if isinstance(x, (bytes, bytearray, memoryview)):
         return bytes(x)
-    raise ValueError("%s must be str or bytes, not %s" % (what, type(x).__name__))
+    raise TypeError("%s must be str or bytes, not %s" % (what, type(x).__name__))
 
 
 class Seed:
     """A 256-bit seed.
 
     Seed(x) with x an int in [0, 2**64) (repro_seed_from_u64), a str (its UTF-8 bytes)
-    or bytes-like (repro_seed_from_bytes); anything else raises ValueError.  Seeds are
-    immutable, compare by value and hash, and pickle as their hex form.
+    or bytes-like (repro_seed_from_bytes); another type raises TypeError, an int out
+    of range ValueError.  Seeds are immutable, compare by value and hash, and pickle
+    (pickle, cloudpickle) as their hex form.
     """
 
     __slots__ = ("_s",)
@@ -31,7 +32,7 @@ class Seed:
             s = SeedStruct()
             check(lib.repro_seed_from_bytes_checked(data, len(data), ctypes.byref(s)))
         else:
-            s = lib.repro_seed_from_u64(u64_arg(x, "an integer seed"))
+            s = lib.repro_seed_from_u64(u64_arg(x, "seed"))
         self._s = s
 
     @classmethod
@@ -43,10 +44,7 @@ class Seed:
     @classmethod
     def from_hex(cls, text):
         """The seed whose canonical 64-digit hex form is text (either case)."""
-        if not isinstance(text, str):
-            raise ValueError("hex seed must be a str, not %s" % type(text).__name__)
-        if "\0" in text:  # C stops at a NUL: never accept what it would not read
-            raise ValueError("hex seed contains a NUL character")
+        text = text_arg(text, "hex seed")
         s = SeedStruct()
         check(lib.repro_seed_from_hex(text.encode("utf-8"), ctypes.byref(s)),
               context=text)
@@ -102,7 +100,13 @@ class Seed:
         return self.hex()
 
     def __reduce__(self):
-        return (Seed.from_hex, (self.hex(),))
+        # A module-level function: cloudpickle would pickle a bound classmethod by
+        # value, with the ctypes library it refers to.
+        return (_from_hex, (self.hex(),))
+
+
+def _from_hex(text):
+    return Seed.from_hex(text)
 
 
 def as_seed(x):

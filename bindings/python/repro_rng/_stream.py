@@ -4,7 +4,8 @@ import array
 import ctypes
 import threading
 
-from ._lib import ReproError, check, lib, u64_arg
+from . import _permindex, _tensor
+from ._lib import ReproError, check, int_arg, lib, text_arg, u64_arg
 from ._seed import Seed, as_seed
 
 try:  # arrays come back as numpy arrays when numpy is importable
@@ -16,13 +17,12 @@ STATE_MAX = 128  # REPRO_STATE_MAX: the longest saved state, NUL included
 
 # Output element kinds: numpy dtype, array.array typecode, ctypes scalar type.
 _KINDS = {
-    "u8": ("uint8", "B", ctypes.c_uint8),
     "u32": ("uint32", "I" if array.array("I").itemsize == 4 else "L", ctypes.c_uint32),
     "u64": ("uint64", "Q", ctypes.c_uint64),
     "f32": ("float32", "f", ctypes.c_float),
     "f64": ("float64", "d", ctypes.c_double),
 }
-_SIZES = {"u8": 1, "u32": 4, "u64": 8, "f32": 4, "f64": 8}
+_SIZES = {"u32": 4, "u64": 8, "f32": 4, "f64": 8}
 
 # The plain draws of contract section 3: name -> element kind.  Each has
 # repro_next_<name>, repro_fill_<name> and repro_fill_<name>_at.
@@ -53,13 +53,7 @@ def new_array(kind, n):
 
 
 def _count(n):
-    if isinstance(n, bool):
-        raise ValueError("n must be a non-negative integer, not bool")
-    try:
-        n = n.__index__()
-    except (AttributeError, TypeError):
-        raise ValueError("n must be a non-negative integer or None, not %s"
-                         % type(n).__name__) from None
+    n = int_arg(n, "n")
     if n < 0:
         raise ValueError("n must be non-negative, got %d" % n)
     return n
@@ -104,6 +98,13 @@ class _Pinned:
         self.view.release()
 
 
+def _items_are_views(x):
+    """True for arrays whose x[i] is a view into x: numpy's and any with __dlpack__
+    (torch, cupy, JAX...), where integer-array indexing makes the copy instead."""
+    return (numpy is not None and isinstance(x, numpy.ndarray)) or \
+        hasattr(type(x), "__dlpack__")
+
+
 def _draw_method(name, kind):
     single = getattr(lib, "repro_next_" + name)
     fill = getattr(lib, "repro_fill_" + name)
@@ -117,11 +118,12 @@ def _draw_method(name, kind):
                 return single(self._addr)
         return self._fill(fill, kind, n)
 
-    draw.__name__ = draw.__qualname__ = name
+    draw.__name__, draw.__qualname__ = name, "Stream." + name  # pickled by reference
     draw.__doc__ = (
-        "n %s (an array; a single Python number when n is None).\n\n"
+        "n %s (an array; a single Python number when n is None): C's repro_fill_%s, "
+        "count first.\n\n"
         "at=position draws what a copy seeked to position gives, leaving this stream "
-        "as it is (repro_fill_%s_at)." % (_DRAW_DOCS[name], name))
+        "as it is (repro_fill_%s_at)." % (_DRAW_DOCS[name], name, name))
     return draw
 
 
@@ -129,10 +131,14 @@ class Stream:
     """A reproducible stream: (algorithm, seed) and a position (contract section 3).
 
     Stream(seed, algorithm="philox4x32-10"); seed is a Seed or anything Seed()
-    accepts.  Draw methods take n (None: one Python number; else an array of n: a
-    numpy array when numpy is importable, else array.array).  Mixing any draws
-    consumes the stream in the one contract order, so Python and C give the same
-    numbers for the same calls.  A lock serialises the draws of one stream; for
+    accepts.  The low-level object, as numpy's bit generators: its draws are the
+    contract draws u32, u64, double, double_oc, double_oo, float, normal, exponential
+    and bounded, each mirroring C's repro_fill_<name> with the count first: n (None:
+    one Python number; else an array of n: a numpy array when numpy is importable,
+    else array.array).  The laws with parameters (normal with loc and scale, uniform,
+    gamma, ...) are on repro_rng.Generator, with numpy's names and order.  Mixing any
+    draws consumes the stream in the one contract order, so Python and C give the
+    same numbers for the same calls.  A lock serialises the draws of one stream; for
     parallel work use one stream per thread or process, or the at= forms.
     """
 
@@ -146,8 +152,7 @@ class Stream:
 
     def __init__(self, seed, algorithm="philox4x32-10"):
         seed = as_seed(seed)
-        if not isinstance(algorithm, str):
-            raise ValueError("algorithm must be a name such as 'philox4x32-10'")
+        algorithm = text_arg(algorithm, "algorithm")
         alg = ctypes.c_int(0)
         check(lib.repro_algorithm_from_name(algorithm.encode("utf-8"), ctypes.byref(alg)),
               context=algorithm)
@@ -188,13 +193,11 @@ class Stream:
 
     @classmethod
     def load(cls, text):
-        """A stream from a saved state; ReproError (a ValueError) says what and where."""
+        """A stream from a saved state (str or UTF-8 bytes); ReproError (a ValueError)
+        says what and where."""
         if isinstance(text, (bytes, bytearray)):
             text = bytes(text).decode("utf-8")
-        if not isinstance(text, str):
-            raise ValueError("saved state must be a str, not %s" % type(text).__name__)
-        if "\0" in text:  # C stops at a NUL: never accept what it would not read
-            raise ValueError("saved state contains a NUL character")
+        text = text_arg(text, "saved state")  # C stops at a NUL: never accept one
         s = cls.__new__(cls)
         s._alloc()
         off = ctypes.c_size_t(0)
@@ -217,7 +220,7 @@ class Stream:
         return self.copy()
 
     def __reduce__(self):
-        return (Stream.load, (self.save(),))
+        return (_load, (self.save(),))  # module-level: see Seed.__reduce__
 
     def __eq__(self, other):
         if not isinstance(other, Stream):
@@ -258,8 +261,10 @@ class Stream:
 
     def bounded(self, n, bound, *, bits=64, at=None):
         """n uniform integers in [0, bound) by Lemire's method; bound 0 is the full
-        range.  bits=64 (repro_next_bounded_u64: two words or more each, bound in
-        [0, 2**64)) or bits=32 (repro_next_bounded_u32: one word or more each)."""
+        range.  bits=64 (C's repro_fill_bounded_u64, count first: two words or more
+        each, bound in [0, 2**64)) or bits=32 (repro_fill_bounded_u32: one word or
+        more each)."""
+        bits = int_arg(bits, "bits")
         if bits == 64:
             kind, fns = "u64", (lib.repro_fill_bounded_u64, lib.repro_fill_bounded_u64_at)
         elif bits == 32:
@@ -282,14 +287,18 @@ class Stream:
         "exponential", "float", "u32", "u64") may pick another draw of the same
         element type.  Byte buffers are raw memory: kind (default "u32") decides, and
         the length must be a multiple of its size (values in host byte order, as C
-        would write them)."""
-        with _Pinned(buffer) as pin:
+        would write them).  A buffer misaligned for its element type (bytes at an odd
+        offset, numpy's unaligned arrays) is filled through an aligned temporary, as C
+        needs.  Contiguous CPU torch tensors too (float64, float32, int64
+        and int32 for u64 and u32 bits, uint8 as bytes)."""
+        with _Pinned(_tensor.as_buffer(buffer)) as pin:
             have = _buffer_kind(pin.view)
             if have is None:
                 raise TypeError("cannot fill a buffer of item format %r"
                                 % pin.view.format)
             if kind is None:
                 kind = {"raw": "u32", "f64": "double", "f32": "float"}.get(have, have)
+            text_arg(kind, "fill kind")
             if kind not in _DRAWS:
                 raise ValueError("unknown fill kind %r (one of %s)"
                                  % (kind, ", ".join(_DRAWS)))
@@ -299,72 +308,59 @@ class Stream:
                 raise TypeError("a %r fill needs %s elements, the buffer has format %r"
                                 % (kind, _KINDS[want][0], pin.view.format))
             n = pin.view.nbytes // size
+            ctype = _KINDS[want][2]
+            tmp = None if pin.address % ctypes.alignment(ctype) == 0 else (ctype * n)()
+            out = pin.address if tmp is None else ctypes.addressof(tmp)
             if at is None:
                 with self._lock:
-                    check(getattr(lib, "repro_fill_" + kind)(self._addr, pin.address, n))
+                    check(getattr(lib, "repro_fill_" + kind)(self._addr, out, n))
             else:
                 pos = u64_arg(at, "position")
-                check(getattr(lib, "repro_fill_%s_at" % kind)(self._addr, pos,
-                                                               pin.address, n))
+                check(getattr(lib, "repro_fill_%s_at" % kind)(self._addr, pos, out, n))
+            if tmp is not None:
+                ctypes.memmove(pin.address, tmp, n * size)
         return buffer
-
-    # ---- distributions (docs/DISTRIBUTIONS.md) ---------------------------------------
-    def gaussian(self, n=None, mean=0.0, stddev=1.0):
-        """mean + stddev * N(0, 1); stddev >= 0, both finite."""
-        return self._fill(lib.repro_fill_gaussian, "f64", n, float(mean), float(stddev))
-
-    def uniform(self, n=None, low=0.0, high=1.0):
-        """Uniform doubles in [low, high); low < high, both finite."""
-        return self._fill(lib.repro_fill_uniform, "f64", n, float(low), float(high))
-
-    def bernoulli(self, n, p):
-        """1 with probability p in [0, 1], else 0 (uint8)."""
-        return self._fill(lib.repro_fill_bernoulli, "u8", n, float(p))
-
-    def gamma(self, n, shape, scale=1.0):
-        """Gamma(shape > 0, scale > 0)."""
-        return self._fill(lib.repro_fill_gamma, "f64", n, float(shape), float(scale))
-
-    def beta(self, n, a, b):
-        """Beta(a > 0, b > 0)."""
-        return self._fill(lib.repro_fill_beta, "f64", n, float(a), float(b))
-
-    def poisson(self, n, lam):
-        """Poisson(lam), 0 <= lam <= 1e15 (uint64)."""
-        return self._fill(lib.repro_fill_poisson, "u64", n, float(lam))
-
-    def binomial(self, n, trials, p):
-        """Binomial(trials in [0, 2**64), p in [0, 1]) (uint64)."""
-        return self._fill(lib.repro_fill_binomial, "u64", n, u64_arg(trials, "trials"),
-                          float(p))
 
     # ---- shuffles ----------------------------------------------------------------
     def shuffle(self, x):
-        """Shuffles x in place, exactly as C repro_shuffle shuffles an array.
+        """Shuffles x in place along its first axis, exactly as C repro_shuffle
+        shuffles an array of len(x) elements: the same count - 1 draws, whatever x is.
 
         A writable C-contiguous buffer (bytearray, array.array, numpy array, ...) is
-        shuffled by repro_shuffle itself, along its first axis.  Anything else with
-        len() and item assignment (a list, a non-contiguous numpy array) gets the
-        order repro_shuffle gives an index array 0..len-1: the same draws, the same
-        result as C on an array of the same length."""
-        if isinstance(x, (bytes, str, tuple)):
-            raise TypeError("cannot shuffle an immutable %s" % type(x).__name__)
+        shuffled by repro_shuffle itself; elements of no bytes (numpy.zeros((5, 0)))
+        stay as they are, the draws are still made.  Anything else with len(), item
+        access and item assignment gets the order repro_shuffle gives an index array
+        0..len-1, permutation(len(x)): numpy arrays of any layout and arrays with
+        __dlpack__ (torch tensors...), whose items are views, by integer-array
+        indexing (x[...] = x[order], which copies); other sequences (lists...) by
+        gathering every x[order[j]] before assigning any.  A read-only buffer or an
+        object without those methods raises TypeError, with nothing drawn."""
         try:
-            pin = _Pinned(x)
-        except (TypeError, ValueError, BufferError):
-            pin = None
-        if pin is not None:
-            with pin:
-                count = pin.view.shape[0] if pin.view.ndim else 0
-                if pin.view.ndim == 0:
-                    raise TypeError("cannot shuffle a 0-dimensional buffer")
-                size = pin.view.nbytes // count if count else 1
-                with self._lock:
-                    check(lib.repro_shuffle(self._addr, pin.address, count, size))
-            return
+            view = memoryview(x)
+        except (TypeError, ValueError, BufferError):  # lists, tensors, datetime arrays
+            view = None
+        if view is not None:
+            with view:
+                if view.readonly or view.ndim == 0:
+                    raise TypeError("cannot shuffle a read-only or 0-dimensional buffer")
+                if view.c_contiguous:
+                    count = view.shape[0]
+                    # Elements of no bytes: nothing to move, the draws of any count.
+                    with _Pinned(view if view.nbytes else bytearray(count)) as pin:
+                        size = pin.view.nbytes // count if count else 1
+                        with self._lock:
+                            check(lib.repro_shuffle(self._addr, pin.address, count, size))
+                    return
+                if view.ndim > 1 and not _items_are_views(x):
+                    raise TypeError("cannot shuffle a non-contiguous buffer of %d "
+                                    "dimensions" % view.ndim)
+        elif not all(hasattr(type(x), m) for m in ("__len__", "__getitem__",
+                                                    "__setitem__")):
+            raise TypeError("cannot shuffle a %s: it needs len(), item access and item "
+                            "assignment" % type(x).__name__)
         order = self.permutation(len(x))
-        if numpy is not None and isinstance(x, numpy.ndarray):
-            x[...] = x[order]
+        if _items_are_views(x):
+            x[...] = x[order.astype(numpy.intp) if numpy is not None else list(order)]
             return
         items = [x[i] for i in order]
         for j, v in enumerate(items):
@@ -386,11 +382,18 @@ class Stream:
         return BitGenerator(self)
 
 
+def _load(text):
+    return Stream.load(text)
+
+
 class Permutation:
     """A seeded bijection of [0, n) evaluated per index in O(1) (repro_permutation).
 
     Permutation(seed, n) with n in [1, 2**64); p[i] or p.at(i) is the image of i,
-    p.inverse(x) the i with p[i] == x."""
+    p.inverse(x) the i with p[i] == x.  p[a:b:c] and p[indices] (a sequence or 1-d
+    integer array) give int64 arrays, runs through repro_permutation_fill (n <= 2**63).
+    Out-of-range indices raise IndexError.  The size is p.n: len(p), like every
+    len(), is limited to sys.maxsize and raises OverflowError beyond (n >= 2**63)."""
 
     __slots__ = ("_buf", "_addr", "_seed", "_n")
     _SIZE = lib.repro_permutation_sizeof()
@@ -404,6 +407,7 @@ class Permutation:
 
     @property
     def n(self):
+        """The size, any n in [1, 2**64) (len() stops at sys.maxsize)."""
         return self._n
 
     @property
@@ -414,15 +418,17 @@ class Permutation:
         return self._n
 
     def at(self, i):
-        i = u64_arg(i, "index")
-        if i >= self._n:
+        """The image of i, 0 <= i < n."""
+        i = int_arg(i, "permutation index")
+        if not 0 <= i < self._n:
             raise IndexError("permutation index %d out of range [0, %d)" % (i, self._n))
         return lib.repro_permutation_at(self._addr, i)
 
     def __getitem__(self, i):
-        if not isinstance(i, bool) and hasattr(i, "__index__") and i.__index__() < 0:
-            i = i.__index__() + self._n
-        return self.at(i)
+        if isinstance(i, slice) or (hasattr(i, "__len__") and getattr(i, "ndim", 1)):
+            return _permindex.getitem(self, i)  # int64 array
+        i = int_arg(i, "permutation index")
+        return self.at(i + self._n if -self._n <= i < 0 else i)
 
     def inverse(self, x):
         x = u64_arg(x, "value")

@@ -18,9 +18,10 @@ partitionable is the jax_threefry_partitionable flag, True by default since jax 
 docs/MIGRATION.md describes each function and its limits.
 """
 
+import copy
 import ctypes
 
-from ._lib import JaxKeyStruct, check, lib, u64_arg
+from ._lib import JaxKeyStruct, check, int_arg, lib, u64_arg
 from ._stream import _count, new_array
 
 __all__ = ["SeedSequence", "Philox", "jax_key", "jax_split", "jax_fold_in", "jax_bits",
@@ -58,7 +59,26 @@ def _u32_array(words):
     return (ctypes.c_uint32 * max(len(words), 1))(*words)
 
 
-class SeedSequence:
+class _CState:
+    """An object whose C state lives in _buf at _addr: a copy gets a buffer of its own
+    (copying the attributes alone would leave it on the original's)."""
+
+    def __copy__(self):
+        out = type(self).__new__(type(self))
+        out.__dict__.update(self.__dict__)
+        out._buf, out._addr = _buffer(self._SIZE)
+        ctypes.memmove(out._addr, self._addr, self._SIZE)
+        return out
+
+    def __deepcopy__(self, memo):
+        out = self.__copy__()
+        for name, value in self.__dict__.items():
+            if name not in ("_buf", "_addr"):
+                setattr(out, name, copy.deepcopy(value, memo))
+        return out
+
+
+class SeedSequence(_CState):
     """numpy.random.SeedSequence(entropy, spawn_key=()) with numpy's pool size 4.
 
     entropy: an int >= 0 or a sequence of them (None, numpy's OS entropy, is not
@@ -100,7 +120,7 @@ class SeedSequence:
         return children
 
 
-class Philox:
+class Philox(_CState):
     """numpy.random.Philox(seed) or Philox(key=..., counter=...).
 
     seed: an int, a sequence of ints or a SeedSequence (as numpy: Philox(seed) is
@@ -170,7 +190,7 @@ def _wide(value, words, what):
 def _key_struct(key):
     k0, k1 = key
     for w in (k0, k1):
-        if isinstance(w, bool) or not 0 <= w.__index__() < 1 << 32:
+        if not 0 <= int_arg(w, "a JAX key word") < 1 << 32:
             raise ValueError("a JAX key is two integers in [0, 2**32), got %r" % (key,))
     return JaxKeyStruct((ctypes.c_uint32 * 2)(k0, k1))
 
@@ -195,6 +215,9 @@ def jax_key(seed, x64=True):
 
 
 def _flag(partitionable):
+    if not hasattr(type(partitionable), "__index__"):
+        raise TypeError("partitionable must be True or False, not %s"
+                        % type(partitionable).__name__)
     if partitionable not in (True, False, 0, 1):
         raise ValueError("partitionable must be True or False")
     return int(partitionable)
@@ -211,14 +234,14 @@ def jax_split(key, num=2, partitionable=True):
 
 def jax_fold_in(key, data):
     """key_data(jax.random.fold_in(key, data)) as (k0, k1); data in [0, 2**32)."""
-    if isinstance(data, bool) or not 0 <= data.__index__() < 1 << 32:
+    if not 0 <= int_arg(data, "data") < 1 << 32:
         raise ValueError("data must be an integer in [0, 2**32)")
     return _key_tuple(lib.repro_jax_fold_in(_key_struct(key), data))
 
 
 def jax_bits(key, n, width=32, partitionable=True):
     """jax.random.bits(key, (n,), uint32 or uint64) as an array."""
-    if width not in (32, 64):
+    if int_arg(width, "width") not in (32, 64):
         raise ValueError("width must be 32 or 64")
     return _jax_fill("u%d" % width, "repro_jax_random_bits%d" % width, key, n,
                      partitionable)

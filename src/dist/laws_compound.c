@@ -1,0 +1,371 @@
+/* Laws of numpy's Generator built from the library's gamma, Poisson, binomial and
+ * normal draws (through their public fills, so each sub-draw is exactly the published
+ * one): chisquare, standard_t, f, noncentral_chisquare, noncentral_f,
+ * negative_binomial, dirichlet, multinomial and multivariate_normal (with its
+ * covariance factor).  docs/DISTRIBUTIONS.md gives each algorithm and its words. */
+#include "dist/laws.h"
+
+/* One Gamma(shape, scale) draw (shape, scale > 0 and finite: checked by the callers). */
+static double gamma1(repro_stream *s, double shape, double scale)
+{
+    double g;
+    repro_fill_gamma(s, &g, 1, shape, scale);
+    return g;
+}
+
+/* One Poisson(lambda) draw, 0 <= lambda <= 1e15. */
+static uint64_t poisson1(repro_stream *s, double lambda)
+{
+    uint64_t k;
+    repro_fill_poisson(s, &k, 1, lambda);
+    return k;
+}
+
+/* Degrees of freedom: finite, > 0, with df / 2 > 0 (the gamma shape). */
+static int df_ok(double df)
+{
+    return repro_law_finite(df) && 0.5 * df > 0.0;
+}
+
+/* ---- chi-square, Student's t, F ------------------------------------------------------ */
+
+/* Gamma(df / 2, 2). */
+static REPRO_NOINLINE int law_chisquare(repro_stream *s, double *out, size_t n, double df)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!df_ok(df))
+        return REPRO_ERR_PARAM;
+    return repro_fill_gamma(s, out, n, 0.5 * df, 2.0);
+}
+
+/* Per value a normal z then g ~ Gamma(df / 2, 1): z sqrt((df / 2) / g) (0 when z = 0,
+ * so that an underflowed g gives +-inf, never NaN). */
+static REPRO_NOINLINE int law_standard_t(repro_stream *s, double *out, size_t n, double df)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!df_ok(df))
+        return REPRO_ERR_PARAM;
+    double h = 0.5 * df;
+    for (size_t i = 0; i < n; i++) {
+        double z = repro_next_normal(s);
+        double g = gamma1(s, h, 1.0);
+        out[i] = z == 0.0 ? 0.0 : z * repro_dist_sqrt(h / g);
+    }
+    return REPRO_OK;
+}
+
+/* x1 / x2 of two positive draws, +inf when x2 underflowed to 0. */
+static double ratio(double x1, double x2)
+{
+    return x2 > 0.0 ? x1 / x2 : 1.0 / 0.0;
+}
+
+/* Per value g1 ~ Gamma(dfnum / 2, 1) then g2 ~ Gamma(dfden / 2, 1):
+ * (g1 / dfnum) / (g2 / dfden). */
+static REPRO_NOINLINE int law_f(repro_stream *s, double *out, size_t n, double dfnum,
+                                double dfden)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!df_ok(dfnum) || !df_ok(dfden))
+        return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < n; i++) {
+        double g1 = gamma1(s, 0.5 * dfnum, 1.0);
+        double g2 = gamma1(s, 0.5 * dfden, 1.0);
+        out[i] = ratio(g1 / dfnum, g2 / dfden);
+    }
+    return REPRO_OK;
+}
+
+/* ---- noncentral chi-square and F ------------------------------------------------------- */
+
+/* Largest noncentrality: the df <= 1 branch draws Poisson(nonc / 2). */
+#define NONC_MAX 2e15
+
+/* numpy's algorithm: nonc = 0: Gamma(df / 2, 2).  df > 1: c ~ Gamma((df - 1) / 2, 2)
+ * then a normal z: c + (z + sqrt(nonc))^2.  df <= 1: i ~ Poisson(nonc / 2) then
+ * Gamma(df / 2 + i, 2). */
+static double noncentral_chisquare1(repro_stream *s, double df, double nonc)
+{
+    if (nonc == 0.0)
+        return gamma1(s, 0.5 * df, 2.0);
+    if (df > 1.0) {
+        double c = gamma1(s, 0.5 * (df - 1.0), 2.0);
+        double z = repro_next_normal(s) + repro_dist_sqrt(nonc);
+        return c + z * z;
+    }
+    double i = (double)poisson1(s, 0.5 * nonc);
+    return gamma1(s, 0.5 * df + i, 2.0);
+}
+
+static int nonc_ok(double df, double nonc)
+{
+    return df_ok(df) && repro_law_finite(nonc) && nonc >= 0.0 && nonc <= NONC_MAX;
+}
+
+static REPRO_NOINLINE int law_noncentral_chisquare(repro_stream *s, double *out, size_t n,
+                                                   double df, double nonc)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!nonc_ok(df, nonc))
+        return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < n; i++)
+        out[i] = noncentral_chisquare1(s, df, nonc);
+    return REPRO_OK;
+}
+
+/* Per value x1 ~ noncentral_chisquare(dfnum, nonc) then x2 ~ Gamma(dfden / 2, 2):
+ * (x1 / dfnum) / (x2 / dfden). */
+static REPRO_NOINLINE int law_noncentral_f(repro_stream *s, double *out, size_t n,
+                                           double dfnum, double dfden, double nonc)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!nonc_ok(dfnum, nonc) || !df_ok(dfden))
+        return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < n; i++) {
+        double x1 = noncentral_chisquare1(s, dfnum, nonc);
+        double x2 = gamma1(s, 0.5 * dfden, 2.0);
+        out[i] = ratio(x1 / dfnum, x2 / dfden);
+    }
+    return REPRO_OK;
+}
+
+/* ---- negative binomial ------------------------------------------------------------------ */
+
+/* Gamma's scale (1 - p) / p and the mean n (1 - p) / p are at most this, so that the
+ * Poisson mean stays below its limit 1e15 but with probability below 1e-300. */
+#define NEGBIN_MAX 1e12
+
+/* numpy's Poisson-gamma mixture: y ~ Gamma(n, (1 - p) / p), then Poisson(min(y, 1e15)).
+ * p = 1: 0, nothing drawn. */
+static REPRO_NOINLINE int law_negative_binomial(repro_stream *s, uint64_t *out, size_t n,
+                                                double r, double p)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!repro_law_finite(r) || !(r > 0.0) || !(p > 0.0 && p <= 1.0))
+        return REPRO_ERR_PARAM;
+    double theta = (1.0 - p) / p;
+    if (!(theta <= NEGBIN_MAX && r * theta <= NEGBIN_MAX))
+        return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < n; i++) {
+        if (p == 1.0) {
+            out[i] = 0;
+            continue;
+        }
+        double y = gamma1(s, r, theta);
+        out[i] = poisson1(s, y < 1e15 ? y : 1e15);
+    }
+    return REPRO_OK;
+}
+
+/* ---- Dirichlet ------------------------------------------------------------------------- */
+
+/* Normalised gammas, in logs so that tiny alphas neither underflow to 0 / 0 nor lose
+ * the ratio between components: per component in order, alpha >= 1: l = log(g),
+ * g ~ Gamma(alpha, 1); alpha < 1: g ~ Gamma(alpha + 1, 1) then u = U(0,1] (contract
+ * section 3), l = log(g) + log(u) / alpha (Marsaglia & Tsang's boost, in logs), raised
+ * to -DBL_MAX when it overflows.  Then x_j = exp(l_j - max l) / (sum of those, in
+ * index order). */
+static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
+                                        const double *alpha, size_t k)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!alpha)
+        return REPRO_ERR_NULL;
+    if (k == 0 || n > (size_t)-1 / sizeof(double) / k)
+        return REPRO_ERR_PARAM;
+    for (size_t j = 0; j < k; j++)
+        if (!repro_law_finite(alpha[j]) || !(alpha[j] > 0.0))
+            return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < n; i++) {
+        double *x = out + i * k, top = -0x1.fffffffffffffp+1023;
+        for (size_t j = 0; j < k; j++) {
+            double a = alpha[j], l;
+            if (a >= 1.0) {
+                l = repro_dist_log(gamma1(s, a, 1.0));
+            } else {
+                double lg = repro_dist_log(gamma1(s, a + 1.0, 1.0));
+                l = lg + repro_dist_log(repro_next_double_oc(s)) / a;
+                if (!(l >= -0x1.fffffffffffffp+1023))
+                    l = -0x1.fffffffffffffp+1023;
+            }
+            x[j] = l;
+            top = l > top ? l : top;
+        }
+        double sum = 0.0;
+        for (size_t j = 0; j < k; j++) {
+            x[j] = repro_dist_exp(x[j] - top);
+            sum += x[j];
+        }
+        for (size_t j = 0; j < k; j++)
+            x[j] = x[j] / sum;
+    }
+    return REPRO_OK;
+}
+
+/* ---- multinomial ------------------------------------------------------------------------ */
+
+/* numpy's conditional binomials: left = trials, rest = 1; for j < k - 1 in order:
+ * x_j ~ Binomial(left, p_j / rest) (0 when p_j = 0, 1 when rest <= p_j), left -= x_j, stop
+ * when left = 0, rest -= p_j; the last component gets what is left.  Binomials with
+ * p 0 or 1 (or left 0) draw nothing.  pvals: finite, >= 0, the first k - 1 summing to
+ * at most 1 + 1e-12 (numpy's tolerance). */
+static REPRO_NOINLINE int law_multinomial(repro_stream *s, uint64_t *out, size_t n,
+                                          uint64_t trials, const double *pvals, size_t k)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!pvals)
+        return REPRO_ERR_NULL;
+    if (k == 0 || n > (size_t)-1 / sizeof(uint64_t) / k)
+        return REPRO_ERR_PARAM;
+    double sum = 0.0;
+    for (size_t j = 0; j < k; j++) {
+        if (!repro_law_finite(pvals[j]) || !(pvals[j] >= 0.0))
+            return REPRO_ERR_PARAM;
+        if (j + 1 < k)
+            sum += pvals[j];
+    }
+    if (!(sum <= 1.0 + 1e-12))
+        return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t *x = out + i * k, left = trials;
+        double rest = 1.0;
+        memset(x, 0, k * sizeof *x);
+        for (size_t j = 0; j + 1 < k && left > 0; j++) {
+            double p = pvals[j] == 0.0 ? 0.0 : rest > pvals[j] ? pvals[j] / rest : 1.0;
+            repro_fill_binomial(s, &x[j], 1, left, p);
+            left -= x[j];
+            rest -= pvals[j];
+        }
+        x[k - 1] += left;
+    }
+    return REPRO_OK;
+}
+
+/* ---- multivariate normal ---------------------------------------------------------------- */
+
+/* Relative size, against the largest variance, below which a pivot of the factorisation
+ * is taken as 0 (a singular covariance), and above which a negative one, or an
+ * asymmetry, is an error. */
+#define MVN_TOL 0x1p-40
+/* d * d elements fit a 32-bit size_t. */
+#define MVN_MAX_DIM 65535u
+
+int repro_mvnormal_factor(const double *cov, size_t d, double *factor)
+{
+    if ((!cov || !factor) && d > 0)
+        return REPRO_ERR_NULL;
+    if (d > MVN_MAX_DIM)
+        return REPRO_ERR_PARAM;
+    double big = 0.0;
+    for (size_t i = 0; i < d * d; i++)
+        if (!repro_law_finite(cov[i]))
+            return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < d; i++)
+        big = cov[i * d + i] > big ? cov[i * d + i] : big;
+    repro_fpenv env = repro_fpenv_enter();
+    double tol = MVN_TOL * big * (double)d;
+    int rc = REPRO_OK;
+    for (size_t i = 0; rc == REPRO_OK && i < d; i++)
+        for (size_t j = 0; j < i; j++) {
+            double a = cov[i * d + j], b = cov[j * d + i], diff = a - b;
+            if ((diff < 0.0 ? -diff : diff) > tol)
+                rc = REPRO_ERR_PARAM;
+        }
+    /* Cholesky, column by column, from the lower triangle: pivot
+     * s = c_jj - sum_{m<j} L_jm^2 (m ascending); s <= tol: L_jj = 0 and the column below
+     * it 0 (then s >= -tol, and each c_ij - sum L_im L_jm within sqrt(tol c_ii), else not
+     * positive semi-definite); else L_jj = sqrt(s), L_ij = (c_ij - sum L_im L_jm) / L_jj. */
+    for (size_t j = 0; rc == REPRO_OK && j < d; j++) {
+        double piv = cov[j * d + j];
+        for (size_t m = 0; m < j; m++)
+            piv -= factor[j * d + m] * factor[j * d + m];
+        double ljj = piv > tol ? repro_dist_sqrt(piv) : 0.0;
+        if (piv < -tol)
+            rc = REPRO_ERR_PARAM;
+        factor[j * d + j] = ljj;
+        for (size_t i = j + 1; rc == REPRO_OK && i < d; i++) {
+            double t = cov[i * d + j];
+            for (size_t m = 0; m < j; m++)
+                t -= factor[i * d + m] * factor[j * d + m];
+            if (ljj > 0.0) {
+                factor[i * d + j] = t / ljj;
+            } else {
+                factor[i * d + j] = 0.0;
+                if (t * t > tol * (cov[i * d + i] > 0.0 ? cov[i * d + i] : 0.0) + tol * tol)
+                    rc = REPRO_ERR_PARAM;
+            }
+        }
+        for (size_t i = 0; i < j; i++)
+            factor[i * d + j] = 0.0;
+    }
+    repro_fpenv_leave(env);
+    return rc;
+}
+
+/* Per vector d normals z (2d words): x_i = mean_i + sum_{m<=i} L_im z_m (m ascending). */
+static REPRO_NOINLINE int law_multivariate_normal(repro_stream *s, double *out, size_t n,
+                                                  const double *mean, const double *factor,
+                                                  size_t d)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if ((!mean || !factor) && d > 0)
+        return REPRO_ERR_NULL;
+    if (d == 0 || d > MVN_MAX_DIM || n > (size_t)-1 / sizeof(double) / d)
+        return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < d; i++)
+        if (!repro_law_finite(mean[i]))
+            return REPRO_ERR_PARAM;
+    for (size_t i = 0; i < d * d; i++)
+        if (!repro_law_finite(factor[i]))
+            return REPRO_ERR_PARAM;
+    for (size_t v = 0; v < n; v++) {
+        double *x = out + v * d;
+        for (size_t i0 = 0; i0 < d; i0 += REPRO_LAW_CHUNK) {
+            /* The normals go to x itself first (x_i needs z_0 .. z_i only). */
+            size_t k = d - i0 < REPRO_LAW_CHUNK ? d - i0 : REPRO_LAW_CHUNK;
+            repro_fill_normal(s, x + i0, k);
+        }
+        for (size_t i = d; i-- > 0;) { /* from the last, so z_i is read before x_i is set */
+            double acc = 0.0;
+            for (size_t m = 0; m <= i; m++)
+                acc += factor[i * d + m] * x[m];
+            x[i] = mean[i] + acc;
+        }
+    }
+    return REPRO_OK;
+}
+
+/* ---- public entry points ----------------------------------------------------------------- */
+
+REPRO_LAW_PUBLIC(chisquare, double, (, double df), (, df))
+REPRO_LAW_PUBLIC(standard_t, double, (, double df), (, df))
+REPRO_LAW_PUBLIC(f, double, (, double dfnum, double dfden), (, dfnum, dfden))
+REPRO_LAW_PUBLIC(noncentral_chisquare, double, (, double df, double nonc), (, df, nonc))
+REPRO_LAW_PUBLIC(noncentral_f, double, (, double dfnum, double dfden, double nonc),
+                 (, dfnum, dfden, nonc))
+REPRO_LAW_PUBLIC(negative_binomial, uint64_t, (, double n_successes, double p),
+                 (, n_successes, p))
+REPRO_LAW_PUBLIC(dirichlet, double, (, const double *alpha, size_t k), (, alpha, k))
+REPRO_LAW_PUBLIC(multinomial, uint64_t, (, uint64_t trials, const double *pvals, size_t k),
+                 (, trials, pvals, k))
+REPRO_LAW_PUBLIC_AT(multivariate_normal, double,
+                    (, const double *mean, const double *factor, size_t d),
+                    (, mean, factor, d))

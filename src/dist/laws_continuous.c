@@ -1,0 +1,437 @@
+/* Continuous laws of numpy's Generator as transforms of the contract's fills: the
+ * float32 variants of normal, exponential and uniform, lognormal, standard_cauchy,
+ * laplace, logistic, gumbel, weibull, pareto, rayleigh, triangular, power and wald
+ * (a fixed number of words per value: each has an _at form), and vonmises
+ * (rejection).  Every formula is evaluated in the order written, with the library's
+ * own log, exp, expm1, log1p, sinpi, cospi and atan (docs/DISTRIBUTIONS.md). */
+#include "dist/laws.h"
+
+#define PI_D 0x1.921fb54442d18p+1  /* pi rounded to double (below pi) */
+#define TWO_PI_HI 0x1.921fb54400000p+2 /* 2 pi = TWO_PI_HI + TWO_PI_LO; the high part has */
+#define TWO_PI_LO 0x1.0b4611a626331p-32 /* 33 trailing zero bits: k TWO_PI_HI exact, |k| < 2^20 */
+
+/* The largest float below x (x finite, > -FLT_MAX). */
+static float below_f(float x)
+{
+    uint32_t u;
+    memcpy(&u, &x, sizeof u);
+    u = x == 0.0f ? 0x80000001u : x > 0.0f ? u - 1 : u + 1;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+static int finite_f(float x)
+{
+    return x - x == 0.0f;
+}
+
+/* k U52 values (src/dist/laws.h) into u, and their u64 draws into x. */
+static void fill_u52(repro_stream *s, uint64_t *x, double *u, size_t k)
+{
+    repro_fill_u64(s, x, k);
+    for (size_t i = 0; i < k; i++)
+        u[i] = repro_u52(x[i]);
+}
+
+/* ---- float32 variants ------------------------------------------------------------ */
+
+/* The double draws of `fill`, rounded to float: 2 words per value. */
+static int fill_rounded(repro_stream *s, float *out, size_t n,
+                        int (*fill)(repro_stream *, double *, size_t))
+{
+    int rc = repro_law_check(s, out, n);
+    double d[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        rc = fill(s, d, k);
+        for (size_t j = 0; j < k; j++)
+            out[i + j] = (float)d[j];
+    }
+    return rc;
+}
+
+static REPRO_NOINLINE int law_normal_float(repro_stream *s, float *out, size_t n)
+{
+    return fill_rounded(s, out, n, repro_fill_normal);
+}
+
+static REPRO_NOINLINE int law_exponential_float(repro_stream *s, float *out, size_t n)
+{
+    return fill_rounded(s, out, n, repro_fill_exponential);
+}
+
+/* repro_fill_uniform in float arithmetic on the float draws (1 word per value). */
+static REPRO_NOINLINE int law_uniform_float(repro_stream *s, float *out, size_t n, float a,
+                                            float b)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!finite_f(a) || !finite_f(b) || !(a < b))
+        return REPRO_ERR_PARAM;
+    rc = repro_fill_float(s, out, n);
+    /* When b - a overflows, work with halves (exact scaling by 2). */
+    float width = b - a;
+    int halves = !finite_f(width);
+    float lo = halves ? 0.5f * a : a, w = halves ? 0.5f * b - 0.5f * a : width;
+    float below_b = below_f(b);
+    for (size_t i = 0; rc == REPRO_OK && i < n; i++) {
+        float x = lo + w * out[i];
+        if (halves)
+            x = 2.0f * x;
+        out[i] = x < b ? x : below_b;
+    }
+    return rc;
+}
+
+/* ---- transforms of normals -------------------------------------------------------- */
+
+static REPRO_NOINLINE int law_lognormal(repro_stream *s, double *out, size_t n, double mean,
+                                        double sigma)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!repro_law_finite(mean) || !repro_law_finite(sigma) || !(sigma >= 0.0))
+        return REPRO_ERR_PARAM;
+    rc = repro_fill_normal(s, out, n);
+    for (size_t i = 0; rc == REPRO_OK && i < n; i++)
+        out[i] = repro_dist_exp(mean + sigma * out[i]);
+    return rc;
+}
+
+/* ---- transforms of U52 uniforms --------------------------------------------------- */
+
+/* tan(pi (u - 1/2)) = sin(pi t) / cos(pi t), t = u - 1/2 exact in (-1/2, 1/2). */
+static REPRO_NOINLINE int law_standard_cauchy(repro_stream *s, double *out, size_t n)
+{
+    int rc = repro_law_check(s, out, n);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *u = out + i;
+        fill_u52(s, x, u, k);
+        for (size_t j = 0; j < k; j++) {
+            double t = u[j] - 0.5;
+            u[j] = repro_dist_sinpi(t) / repro_dist_cospi(t);
+        }
+    }
+    return rc;
+}
+
+/* The scale laws: loc + scale * (a function of U52).  scale >= 0, both finite. */
+static int check_loc_scale(const repro_stream *s, const double *out, size_t n, double loc,
+                           double scale)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc == REPRO_OK &&
+        (!repro_law_finite(loc) || !repro_law_finite(scale) || !(scale >= 0.0)))
+        rc = REPRO_ERR_PARAM;
+    return rc;
+}
+
+/* u < 1/2 (the top bit of x clear): loc + scale log(2u); else loc - scale log(2 - 2u). */
+static REPRO_NOINLINE int law_laplace(repro_stream *s, double *out, size_t n, double loc,
+                                      double scale)
+{
+    int rc = check_loc_scale(s, out, n, loc, scale);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        fill_u52(s, x, v, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = x[j] >> 63 ? 2.0 - 2.0 * v[j] : 2.0 * v[j]; /* exact, in (0, 1) */
+        repro_math_log_array(v, v, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = x[j] >> 63 ? loc - scale * v[j] : loc + scale * v[j];
+    }
+    return rc;
+}
+
+/* log(u / (1 - u)) with a = min(u, 1 - u), d = (2a - 1) / (1 - a) (2a - 1 and 1 - a
+ * exact): log(a / (1 - a)) = log1p(d), the sign restored from u's half. */
+static double logistic_d(uint64_t x)
+{
+    double u = repro_u52(x);
+    double a = x >> 63 ? 1.0 - u : u;
+    return (2.0 * a - 1.0) / (1.0 - a);
+}
+
+static REPRO_NOINLINE int law_logistic(repro_stream *s, double *out, size_t n, double loc,
+                                       double scale)
+{
+    int rc = check_loc_scale(s, out, n, loc, scale);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        rc = repro_fill_u64(s, x, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = 1.0 + logistic_d(x[j]);
+        repro_math_log_array(v, v, k);
+        for (size_t j = 0; j < k; j++) {
+            /* log1p(d) as repro_dist_log1p computes it, from log(1 + d) in v[j] */
+            double d = logistic_d(x[j]), w = 1.0 + d;
+            double l = w == 1.0 ? d : v[j] * d / (w - 1.0);
+            v[j] = x[j] >> 63 ? loc - scale * l : loc + scale * l;
+        }
+    }
+    return rc;
+}
+
+/* k values of e = -log(U52) into v (the u64 draws into x). */
+static void fill_neg_log_u52(repro_stream *s, uint64_t *x, double *v, size_t k)
+{
+    fill_u52(s, x, v, k);
+    repro_math_log_array(v, v, k);
+    for (size_t j = 0; j < k; j++)
+        v[j] = -v[j];
+}
+
+/* loc - scale log(e), e = -log(u) in (0, 36.05]. */
+static REPRO_NOINLINE int law_gumbel(repro_stream *s, double *out, size_t n, double loc,
+                                     double scale)
+{
+    int rc = check_loc_scale(s, out, n, loc, scale);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        fill_neg_log_u52(s, x, v, k);
+        repro_math_log_array(v, v, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = loc - scale * v[j];
+    }
+    return rc;
+}
+
+/* scale sqrt(-2 log u). */
+static REPRO_NOINLINE int law_rayleigh(repro_stream *s, double *out, size_t n, double scale)
+{
+    int rc = check_loc_scale(s, out, n, 0.0, scale);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        fill_u52(s, x, v, k);
+        repro_math_log_array(v, v, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = scale * repro_dist_sqrt(-2.0 * v[j]);
+    }
+    return rc;
+}
+
+/* The shape laws of numpy: a > 0 (weibull: a >= 0), finite. */
+static int check_shape(const repro_stream *s, const double *out, size_t n, double a,
+                       int zero_ok)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc == REPRO_OK && (!repro_law_finite(a) || !(zero_ok ? a >= 0.0 : a > 0.0)))
+        rc = REPRO_ERR_PARAM;
+    return rc;
+}
+
+/* e^(log(e) / a), e = -log(u); a = 0 gives 0 (numpy's convention). */
+static REPRO_NOINLINE int law_weibull(repro_stream *s, double *out, size_t n, double a)
+{
+    int rc = check_shape(s, out, n, a, 1);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        fill_neg_log_u52(s, x, v, k);
+        repro_math_log_array(v, v, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = a == 0.0 ? 0.0 : repro_dist_exp(v[j] / a);
+    }
+    return rc;
+}
+
+/* numpy's pareto (Lomax, Pareto II with minimum 0): expm1(e / a), e = -log(u). */
+static REPRO_NOINLINE int law_pareto(repro_stream *s, double *out, size_t n, double a)
+{
+    int rc = check_shape(s, out, n, a, 0);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        fill_neg_log_u52(s, x, v, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = repro_dist_expm1(v[j] / a);
+    }
+    return rc;
+}
+
+/* u^(1/a) = e^(log(u) / a). */
+static REPRO_NOINLINE int law_power(repro_stream *s, double *out, size_t n, double a)
+{
+    int rc = check_shape(s, out, n, a, 0);
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        fill_u52(s, x, v, k);
+        repro_math_log_array(v, v, k);
+        for (size_t j = 0; j < k; j++)
+            v[j] = repro_dist_exp(v[j] / a);
+    }
+    return rc;
+}
+
+/* Inversion: with base = right - left, f = (mode - left) / base and
+ * g = (right - mode) / base: u <= f gives left + base sqrt(u f), else
+ * right - base sqrt((1 - u) g); the result clamped to [left, right]. */
+static REPRO_NOINLINE int law_triangular(repro_stream *s, double *out, size_t n, double left,
+                                         double mode, double right)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    double base = right - left;
+    if (!repro_law_finite(left) || !repro_law_finite(right) || !repro_law_finite(base) ||
+        !(left <= mode && mode <= right && left < right))
+        return REPRO_ERR_PARAM;
+    double f = (mode - left) / base, g = (right - mode) / base;
+    uint64_t x[REPRO_LAW_CHUNK];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        double *v = out + i;
+        fill_u52(s, x, v, k);
+        for (size_t j = 0; j < k; j++) {
+            double u = v[j];
+            double y = u <= f ? left + base * repro_dist_sqrt(u * f)
+                              : right - base * repro_dist_sqrt((1.0 - u) * g);
+            v[j] = y < left ? left : y > right ? right : y;
+        }
+    }
+    return rc;
+}
+
+/* Michael, Schucany & Haas (1976), numpy's method in a cancellation-free form: per value
+ * a normal z then u = U52 (4 words); y = mean z^2, q = 4 scale / y,
+ * c = 1 / (1 + sqrt(1 + q)), x = mean (q c) c (x = mean when q = inf: y = 0);
+ * u <= mean / (mean + x) gives x, else mean (mean / x). */
+static REPRO_NOINLINE int law_wald(repro_stream *s, double *out, size_t n, double mean,
+                                   double scale)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!repro_law_finite(mean) || !repro_law_finite(scale) || !(mean > 0.0) ||
+        !(scale > 0.0))
+        return REPRO_ERR_PARAM;
+    enum { K = REPRO_LAW_CHUNK / 2 };
+    uint64_t x[2 * K];
+    double z[K];
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += K) {
+        size_t k = n - i < K ? n - i : K;
+        rc = repro_fill_u64(s, x, 2 * k);
+        for (size_t j = 0; j < k; j++) /* contract section 3's (0,1) double */
+            z[j] = ((double)(x[2 * j] >> 11) + 0.5) * 0x1p-53;
+        repro_math_inv_normal_cdf_array(z, z, k);
+        for (size_t j = 0; j < k; j++) {
+            double y = mean * z[j] * z[j];
+            double q = 4.0 * scale / y;
+            double v = mean;
+            if (q - q == 0.0) { /* q finite */
+                double c = 1.0 / (1.0 + repro_dist_sqrt(1.0 + q));
+                v = mean * (q * c) * c;
+            }
+            double u = repro_u52(x[2 * j + 1]);
+            out[i + j] = u <= mean / (mean + v) ? v : mean * (mean / v);
+        }
+    }
+    return rc;
+}
+
+/* ---- von Mises (rejection) ---------------------------------------------------------- */
+
+/* x + k 2 pi brought into [-pi, pi] (|x| <= 3 pi here): one step of 2 pi. */
+static double wrap(double x)
+{
+    if (x > PI_D)
+        x = x - TWO_PI_HI - TWO_PI_LO;
+    else if (x < -PI_D)
+        x = x + TWO_PI_HI + TWO_PI_LO;
+    return x < -PI_D ? -PI_D : x > PI_D ? PI_D : x;
+}
+
+/* Best & Fisher (1979) as numpy has it, with z = cos(pi t) for t = 2u - 1 uniform in
+ * (-1, 1), whose sign then gives the sign of the angle (no third uniform):
+ *   kappa < 1e-8: pi t, t = 2 U52 - 1 (uniform on the circle; 2 words).
+ *   kappa > 1e6: wrap(mu' + z / sqrt(kappa)), z a normal (the wrapped normal; 2 words).
+ *   else, per attempt t = 2 U52 - 1 then v = U52: z = cospi(t), w = (1 + s z) / (s + z),
+ *     y = kappa (s - w); accept when y (2 - y) - v >= 0 or log(y / v) + 1 - y >= 0;
+ *     then wrap(mu' +- acos(w)), acos(w) = 2 atan(sqrt((1 - w) / (1 + w))) with w
+ *     clamped to [-1, 1], minus when t < 0.
+ * mu' is mu reduced by multiples of 2 pi when |mu| > pi: mu - k TWO_PI_HI - k TWO_PI_LO,
+ * k = mu / (2 pi) rounded half away from 0 below 2^52 (exact for |k| < 2^20). */
+static double vonmises_draw(repro_stream *s, double mu, double kappa, double r)
+{
+    if (kappa < 1e-8)
+        return PI_D * (2.0 * repro_u52(repro_next_u64(s)) - 1.0);
+    if (kappa > 1e6)
+        return wrap(mu + repro_next_normal(s) / repro_dist_sqrt(kappa));
+    double w, t;
+    for (;;) {
+        t = 2.0 * repro_u52(repro_next_u64(s)) - 1.0;
+        double z = repro_dist_cospi(t);
+        w = (1.0 + r * z) / (r + z);
+        double y = kappa * (r - w);
+        double v = repro_u52(repro_next_u64(s));
+        if (y * (2.0 - y) - v >= 0.0 || repro_dist_log(y / v) + 1.0 - y >= 0.0)
+            break;
+    }
+    w = w > 1.0 ? 1.0 : w < -1.0 ? -1.0 : w;
+    double theta = 2.0 * repro_dist_atan(repro_dist_sqrt((1.0 - w) / (1.0 + w)));
+    return wrap(t < 0.0 ? mu - theta : mu + theta);
+}
+
+static REPRO_NOINLINE int law_vonmises(repro_stream *s, double *out, size_t n, double mu,
+                                       double kappa)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!repro_law_finite(mu) || !repro_law_finite(kappa) || !(kappa >= 0.0))
+        return REPRO_ERR_PARAM;
+    if (mu > PI_D || mu < -PI_D) {
+        double k = mu / (TWO_PI_HI + TWO_PI_LO);
+        if (k > -0x1p52 && k < 0x1p52) /* else k is an integer already */
+            k = (double)(int64_t)(k < 0.0 ? k - 0.5 : k + 0.5); /* the nearest */
+        mu = mu - k * TWO_PI_HI - k * TWO_PI_LO;
+    }
+    /* The envelope's parameter (numpy's s): 1/kappa + kappa below 1e-5, else
+     * (1 + rho^2) / (2 rho), rho = (r - sqrt(2 r)) / (2 kappa), r = 1 + sqrt(1 + 4 kappa^2). */
+    double r;
+    if (kappa < 1e-5) {
+        r = 1.0 / kappa + kappa;
+    } else {
+        double q = 1.0 + repro_dist_sqrt(1.0 + 4.0 * kappa * kappa);
+        double rho = (q - repro_dist_sqrt(2.0 * q)) / (2.0 * kappa);
+        r = (1.0 + rho * rho) / (2.0 * rho);
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = vonmises_draw(s, mu, kappa, r);
+    return REPRO_OK;
+}
+
+/* ---- public entry points ------------------------------------------------------------ */
+
+REPRO_LAW_PUBLIC_AT(normal_float, float, (), ())
+REPRO_LAW_PUBLIC_AT(exponential_float, float, (), ())
+REPRO_LAW_PUBLIC_AT(uniform_float, float, (, float a, float b), (, a, b))
+REPRO_LAW_PUBLIC_AT(lognormal, double, (, double mean, double sigma), (, mean, sigma))
+REPRO_LAW_PUBLIC_AT(standard_cauchy, double, (), ())
+REPRO_LAW_PUBLIC_AT(laplace, double, (, double loc, double scale), (, loc, scale))
+REPRO_LAW_PUBLIC_AT(logistic, double, (, double loc, double scale), (, loc, scale))
+REPRO_LAW_PUBLIC_AT(gumbel, double, (, double loc, double scale), (, loc, scale))
+REPRO_LAW_PUBLIC_AT(rayleigh, double, (, double scale), (, scale))
+REPRO_LAW_PUBLIC_AT(weibull, double, (, double a), (, a))
+REPRO_LAW_PUBLIC_AT(pareto, double, (, double a), (, a))
+REPRO_LAW_PUBLIC_AT(power, double, (, double a), (, a))
+REPRO_LAW_PUBLIC_AT(triangular, double, (, double left, double mode, double right),
+                    (, left, mode, right))
+REPRO_LAW_PUBLIC_AT(wald, double, (, double mean, double scale), (, mean, scale))
+REPRO_LAW_PUBLIC(vonmises, double, (, double mu, double kappa), (, mu, kappa))

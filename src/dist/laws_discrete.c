@@ -1,0 +1,460 @@
+/* Discrete laws of numpy's Generator: integers, geometric (fixed consumption: _at
+ * forms), logseries, zipf, hypergeometric (rejection), weighted choice through an
+ * alias table (2 words per value: an _at form) and choice without replacement
+ * (docs/DISTRIBUTIONS.md gives each algorithm and its word consumption). */
+#include "dist/laws.h"
+#include "core/philox.h" /* repro_mulhilo64 */
+
+#include <stdlib.h>
+
+/* Counts at or above 2^63 are clamped to INT64_MAX, numpy's int64 results. */
+#define COUNT_MAX 0x7fffffffffffffffu
+
+/* ceil(x) for x >= 0 as a count, clamped to [1, INT64_MAX]. */
+static uint64_t ceil_count(double x)
+{
+    if (!(x < 0x1p63))
+        return COUNT_MAX;
+    uint64_t k = (uint64_t)x;
+    if ((double)k < x)
+        k++;
+    return k < 1 ? 1 : k;
+}
+
+/* floor(x) for 1 <= x < 2^63. */
+static uint64_t floor_count(double x)
+{
+    return (uint64_t)x;
+}
+
+/* The bounded draw of contract section 3 that repro_shuffle uses for a range of `bound`
+ * values: 32-bit below 2^32, else 64-bit. */
+static uint64_t draw_below(repro_stream *s, uint64_t bound)
+{
+    if (bound <= 0xffffffffu)
+        return repro_next_bounded_u32(s, (uint32_t)bound);
+    return repro_next_bounded_u64(s, bound);
+}
+
+/* ---- integers -------------------------------------------------------------------- */
+
+/* low + bounded(high - low + 1): the 32-bit bounded draw when high - low < 2^32 (a
+ * range of exactly 2^32 is its full-range form), else the 64-bit one (the full int64
+ * range is its full-range form).  Exact, no bias. */
+static REPRO_NOINLINE int law_integers(repro_stream *s, int64_t *out, size_t n, int64_t low,
+                                       int64_t high)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (low > high)
+        return REPRO_ERR_PARAM;
+    uint64_t base = (uint64_t)low, range = (uint64_t)high - base; /* modulo 2^64 */
+    if (range <= 0xffffffffu) {
+        uint32_t v[REPRO_LAW_CHUNK];
+        for (size_t i = 0; i < n; i += REPRO_LAW_CHUNK) {
+            size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+            repro_fill_bounded_u32(s, v, k, (uint32_t)(range + 1)); /* 2^32 -> 0 */
+            for (size_t j = 0; j < k; j++) {
+                uint64_t x = base + v[j];
+                memcpy(&out[i + j], &x, sizeof x); /* two's complement */
+            }
+        }
+    } else {
+        uint64_t *v = (uint64_t *)(void *)out; /* same size; converted in place */
+        repro_fill_bounded_u64(s, v, n, range + 1); /* 2^64 -> 0 */
+        for (size_t j = 0; j < n; j++) {
+            uint64_t x = base + v[j];
+            memcpy(&out[j], &x, sizeof x);
+        }
+    }
+    return REPRO_OK;
+}
+
+/* ---- geometric ------------------------------------------------------------------------ */
+
+/* Inversion, 2 words: ceil(log(u) / log1p(-p)), u = U52, clamped to [1, INT64_MAX]
+ * (p = 1: log1p(-1) = -inf, so 1). */
+static REPRO_NOINLINE int law_geometric(repro_stream *s, uint64_t *out, size_t n, double p)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!(p > 0.0 && p <= 1.0))
+        return REPRO_ERR_PARAM;
+    double l1p = repro_dist_log1p_full(-p);
+    double u[REPRO_LAW_CHUNK];
+    for (size_t i = 0; i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        repro_fill_u64(s, out + i, k);
+        for (size_t j = 0; j < k; j++)
+            u[j] = repro_u52(out[i + j]);
+        repro_math_log_array(u, u, k);
+        for (size_t j = 0; j < k; j++)
+            out[i + j] = ceil_count(u[j] / l1p);
+    }
+    return REPRO_OK;
+}
+
+/* ---- logarithmic series ------------------------------------------------------------- */
+
+/* Kemp's (1981) LK method, numpy's form; per attempt v = U52, and when v < p, u = U52:
+ * v >= p gives 1; q = -expm1(log1p(-p) u); v <= q^2 gives floor(1 + log(v) / log(q))
+ * (clamped to INT64_MAX); v >= q gives 1; else 2. */
+static uint64_t logseries_draw(repro_stream *s, double p, double r)
+{
+    double v = repro_u52(repro_next_u64(s));
+    if (v >= p)
+        return 1;
+    double q = -repro_dist_expm1(r * repro_u52(repro_next_u64(s)));
+    if (v <= q * q) {
+        double x = 1.0 + repro_dist_log(v) / repro_dist_log(q);
+        return x < 0x1p63 ? floor_count(x) : COUNT_MAX;
+    }
+    return v >= q ? 1 : 2;
+}
+
+static REPRO_NOINLINE int law_logseries(repro_stream *s, uint64_t *out, size_t n, double p)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!(p >= 0.0 && p < 1.0))
+        return REPRO_ERR_PARAM;
+    double r = repro_dist_log1p_full(-p);
+    for (size_t i = 0; i < n; i++)
+        out[i] = logseries_draw(s, p, r);
+    return REPRO_OK;
+}
+
+/* ---- Zipf ------------------------------------------------------------------------- */
+
+/* Below this, a - 1 makes the rejection loop too slow (about 1 / (44 (a - 1)) attempts). */
+#define ZIPF_MIN_AM1 0x1p-20
+
+/* Devroye's (1986, p. 551) rejection, numpy's form with expm1 where numpy subtracts 1;
+ * per attempt u = U52 then v = U52: x = floor(exp(-log(u) / (a - 1))), rejected when
+ * x >= 2^63; t1 = expm1((a - 1) log1p(1 / x)), accepted when
+ * v x t1 / b1 <= (1 + t1) / (1 + b1), b1 = expm1((a - 1) ln 2). */
+static uint64_t zipf_draw(repro_stream *s, double am1, double b1)
+{
+    for (;;) {
+        double u = repro_u52(repro_next_u64(s));
+        double v = repro_u52(repro_next_u64(s));
+        double x = repro_dist_exp(-repro_dist_log(u) / am1);
+        if (!(x < 0x1p63))
+            continue;
+        x = (double)floor_count(x); /* x >= 1: u < 1 */
+        double t1 = repro_dist_expm1(am1 * repro_dist_log1p(1.0 / x));
+        if (v * x * t1 / b1 <= (1.0 + t1) / (1.0 + b1))
+            return (uint64_t)x;
+    }
+}
+
+static REPRO_NOINLINE int law_zipf(repro_stream *s, uint64_t *out, size_t n, double a)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!repro_law_finite(a) || !(a - 1.0 >= ZIPF_MIN_AM1))
+        return REPRO_ERR_PARAM;
+    double am1 = a - 1.0;
+    double b1 = repro_dist_expm1(am1 * 0x1.62e42fefa39efp-1); /* ln 2 */
+    for (size_t i = 0; i < n; i++)
+        out[i] = zipf_draw(s, am1, b1);
+    return REPRO_OK;
+}
+
+/* ---- hypergeometric ------------------------------------------------------------------ */
+
+/* numpy's limit: larger populations lose the acceptance test's precision. */
+#define HYPER_MAX 1000000000u
+
+/* Draws without replacement, one bounded draw per item while both kinds remain:
+ * numpy's method for small samples (m = min(sample, total - sample) items). */
+static uint64_t hyper_sequential(repro_stream *s, uint64_t good, uint64_t bad, uint64_t sample)
+{
+    uint64_t total = good + bad;
+    uint64_t m = sample > total / 2 ? total - sample : sample;
+    uint64_t left = total, left_good = good;
+    while (m > 0 && left_good > 0 && left > left_good) {
+        if (draw_below(s, left) < left_good)
+            left_good--;
+        left--;
+        m--;
+    }
+    if (left == left_good) /* only good items are left */
+        left_good -= m;
+    return sample > total / 2 ? left_good : good - left_good;
+}
+
+/* Stadlober's (1989) ratio of uniforms HRUA with numpy's corrections, for
+ * m = min(sample, total - sample) >= 10: the constants of a parameter point, then per
+ * attempt u = U52 then v = U52. */
+typedef struct {
+    uint64_t good, bad, sample, m, lo, hi;
+    double a, h, g, bound;
+} hrua_setup;
+
+static hrua_setup hrua_init(uint64_t good, uint64_t bad, uint64_t sample)
+{
+    const double D1 = 1.7155277699214135, D2 = 0.8989161620588988;
+    hrua_setup z;
+    uint64_t total = good + bad;
+    z.good = good, z.bad = bad, z.sample = sample;
+    z.m = sample < total - sample ? sample : total - sample;
+    z.lo = good < bad ? good : bad;
+    z.hi = good < bad ? bad : good;
+    double pop = (double)total, p = (double)z.lo / pop, q = (double)z.hi / pop;
+    z.a = (double)z.m * p + 0.5;
+    double var = (double)(total - z.m) * (double)z.m * p * q / (pop - 1.0);
+    double c = repro_dist_sqrt(var + 0.5);
+    z.h = D1 * c + D2;
+    uint64_t mode = floor_count((double)(z.m + 1) * (double)(z.lo + 1) / (pop + 2.0));
+    z.g = repro_dist_log_factorial(mode) + repro_dist_log_factorial(z.lo - mode) +
+          repro_dist_log_factorial(z.m - mode) + repro_dist_log_factorial(z.hi - z.m + mode);
+    z.bound = (double)((z.m < z.lo ? z.m : z.lo) + 1);
+    double top = z.a + 16.0 * c;
+    if (top < z.bound)
+        z.bound = (double)floor_count(top);
+    return z;
+}
+
+static uint64_t hyper_hrua(repro_stream *s, const hrua_setup *z)
+{
+    uint64_t k;
+    for (;;) {
+        double u = repro_u52(repro_next_u64(s));
+        double v = repro_u52(repro_next_u64(s));
+        double x = z->a + z->h * (v - 0.5) / u;
+        if (x < 0.0 || x >= z->bound)
+            continue;
+        k = (uint64_t)x;
+        double t = z->g - (repro_dist_log_factorial(k) + repro_dist_log_factorial(z->lo - k) +
+                           repro_dist_log_factorial(z->m - k) +
+                           repro_dist_log_factorial(z->hi - z->m + k));
+        if (u * (4.0 - u) - 3.0 <= t)
+            break;
+        if (u * (u - t) >= 1.0)
+            continue;
+        if (2.0 * repro_dist_log(u) <= t)
+            break;
+    }
+    if (z->good > z->bad)
+        k = z->m - k;
+    if (z->m < z->sample)
+        k = z->good - k;
+    return k;
+}
+
+static REPRO_NOINLINE int law_hypergeometric(repro_stream *s, uint64_t *out, size_t n,
+                                             uint64_t ngood, uint64_t nbad, uint64_t nsample)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (ngood >= HYPER_MAX || nbad >= HYPER_MAX || nsample > ngood + nbad)
+        return REPRO_ERR_PARAM;
+    uint64_t total = ngood + nbad;
+    if (nsample >= 10 && nsample <= total - 10) {
+        hrua_setup z = hrua_init(ngood, nbad, nsample);
+        for (size_t i = 0; i < n; i++)
+            out[i] = hyper_hrua(s, &z);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            out[i] = hyper_sequential(s, ngood, nbad, nsample);
+    }
+    return REPRO_OK;
+}
+
+/* ---- weighted choice: the alias table --------------------------------------------------- */
+
+/* Layout (uint64_t words): magic, k, shift, then k pairs (threshold, alias).  Column j
+ * is taken with threshold t_j / 2^(64 - shift): value j when (c >> shift) < t_j, else
+ * alias_j. */
+#define ALIAS_MAGIC 0x52525631414c4941u /* "RRV1ALIA" */
+#define ALIAS_HEADER 3u
+
+size_t repro_alias_size(size_t k)
+{
+    if (k == 0 || k > ((size_t)-1 - 8 * ALIAS_HEADER) / 16)
+        return 0;
+    return 8 * ALIAS_HEADER + 16 * k;
+}
+
+/* Bits of x. */
+static unsigned bit_length(uint64_t x)
+{
+    unsigned b = 0;
+    while (x) {
+        b++;
+        x >>= 1;
+    }
+    return b;
+}
+
+/* Neumaier's compensated sum, in index order: within an ulp or so of the exact sum. */
+static double weight_sum(const double *w, size_t k)
+{
+    double sum = 0.0, comp = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        double t = sum + w[i];
+        double a = sum < 0.0 ? -sum : sum, b = w[i];
+        comp += a >= b ? (sum - t) + w[i] : (w[i] - t) + sum;
+        sum = t;
+    }
+    return sum + comp;
+}
+
+/* The next index from i on whose count is below (small) or above (!small) unit. */
+static size_t next_index(const uint64_t *cnt, size_t i, size_t k, uint64_t unit, int small)
+{
+    while (i < k && (small ? cnt[2 * i] >= unit : cnt[2 * i] <= unit))
+        i++;
+    return i;
+}
+
+int repro_alias_init(void *table, size_t size, const double *weights, size_t k)
+{
+    if (!table || !weights)
+        return REPRO_ERR_NULL;
+    size_t need = repro_alias_size(k);
+    if (need == 0 || k > ((size_t)1 << 40))
+        return REPRO_ERR_PARAM;
+    if (size < need)
+        return REPRO_ERR_BUFFER;
+    for (size_t i = 0; i < k; i++)
+        if (!repro_law_finite(weights[i]) || !(weights[i] >= 0.0))
+            return REPRO_ERR_PARAM;
+    repro_fpenv env = repro_fpenv_enter();
+    double total = weight_sum(weights, k);
+    repro_fpenv_leave(env);
+    if (!(total > 0.0) || !repro_law_finite(total))
+        return REPRO_ERR_PARAM;
+    /* Integer counts with sum T = k 2^bits, T <= 2^50 (so w_i T / total is within 1/4
+     * of its double). */
+    unsigned bits = 50 - bit_length((uint64_t)k);
+    uint64_t unit = (uint64_t)1 << bits, T = (uint64_t)k << bits;
+    uint64_t *t = table, *cnt = t + ALIAS_HEADER; /* cnt[2i]: count, then threshold */
+    env = repro_fpenv_enter();
+    double scale = (double)T / total;
+    uint64_t sum = 0;
+    for (size_t i = 0; i < k; i++) {
+        double c = weights[i] * scale;
+        cnt[2 * i] = (uint64_t)(c < (double)T ? c : (double)T); /* floor */
+        cnt[2 * i + 1] = i;
+        sum += cnt[2 * i];
+    }
+    repro_fpenv_leave(env);
+    /* The rounding left sum within 2k of T: one unit more (less) to each outcome of
+     * nonzero count in index order, cyclically, until the sum is T. */
+    for (size_t i = 0; sum != T; i = i + 1 < k ? i + 1 : 0) {
+        if (cnt[2 * i] == 0 || (sum > T && cnt[2 * i] == 1))
+            continue;
+        if (sum < T) {
+            cnt[2 * i]++;
+            sum++;
+        } else {
+            cnt[2 * i]--;
+            sum--;
+        }
+    }
+    /* Vose's alias method on the integer counts, in place: small (count < unit) columns
+     * in index order take their alias from the current large one (count > unit), which
+     * gives up unit - count; a large one that becomes small is served next when the
+     * scan for small ones has passed it, else in its turn.  Exact: every column ends
+     * with count == unit or a threshold and an alias. */
+    size_t sc = next_index(cnt, 0, k, unit, 1), lg = next_index(cnt, 0, k, unit, 0);
+    size_t cur = sc;
+    if (sc < k)
+        sc++;
+    while (cur < k && lg < k) {
+        cnt[2 * cur + 1] = lg; /* cnt[2 cur] stays: the threshold */
+        cnt[2 * lg] -= unit - cnt[2 * cur];
+        size_t next = k;
+        if (cnt[2 * lg] <= unit) {
+            if (cnt[2 * lg] < unit && lg < sc)
+                next = lg;
+            lg = next_index(cnt, lg + 1, k, unit, 0);
+        }
+        if (next == k) {
+            sc = next_index(cnt, sc, k, unit, 1);
+            next = sc;
+            if (sc < k)
+                sc++;
+        }
+        cur = next;
+    }
+    for (size_t i = 0; i < k; i++)
+        if (cnt[2 * i] >= unit) /* a full column: always itself */
+            cnt[2 * i] = unit, cnt[2 * i + 1] = i;
+    t[0] = ALIAS_MAGIC;
+    t[1] = (uint64_t)k;
+    t[2] = 64 - bits;
+    return REPRO_OK;
+}
+
+/* Per value one u64 x (2 words): x k = j 2^64 + c (a 128-bit product), column j, then
+ * j when (c >> shift) < threshold_j, else alias_j. */
+static REPRO_NOINLINE int law_choice(repro_stream *s, uint64_t *out, size_t n,
+                                     const void *table)
+{
+    int rc = repro_law_check(s, out, n);
+    if (rc != REPRO_OK)
+        return rc;
+    if (!table)
+        return REPRO_ERR_NULL;
+    const uint64_t *t = table, *col = t + ALIAS_HEADER;
+    if (t[0] != ALIAS_MAGIC)
+        return REPRO_ERR_ARG;
+    uint64_t k = t[1];
+    unsigned shift = (unsigned)t[2];
+    repro_fill_u64(s, out, n);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t j, c = repro_mulhilo64(out[i], k, &j);
+        out[i] = (c >> shift) < col[2 * j] ? j : col[2 * j + 1];
+    }
+    return REPRO_OK;
+}
+
+/* ---- choice without replacement ---------------------------------------------------- */
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The first k distinct values of independent uniform draws from [0, n) form a uniform
+ * k-subset: draw k, sort, drop repeats, draw as many as are missing, and so on (the
+ * count reaches k exactly at the end of a round, so this is the same set); then
+ * repro_shuffle puts them in uniformly random order.  Memory: out only. */
+int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k, uint64_t n)
+{
+    int rc = repro_law_check(s, out, k);
+    if (rc != REPRO_OK)
+        return rc;
+    if (k > n)
+        return REPRO_ERR_PARAM;
+    size_t have = 0;
+    while (have < k) {
+        for (size_t i = have; i < k; i++)
+            out[i] = draw_below(s, n);
+        qsort(out, k, sizeof *out, cmp_u64);
+        have = 0;
+        for (size_t i = 0; i < k; i++)
+            if (have == 0 || out[i] != out[have - 1])
+                out[have++] = out[i];
+    }
+    return repro_shuffle(s, out, k, sizeof *out);
+}
+
+/* ---- public entry points ----------------------------------------------------------- */
+
+REPRO_LAW_PUBLIC_AT(integers, int64_t, (, int64_t low, int64_t high), (, low, high))
+REPRO_LAW_PUBLIC_AT(geometric, uint64_t, (, double p), (, p))
+REPRO_LAW_PUBLIC(logseries, uint64_t, (, double p), (, p))
+REPRO_LAW_PUBLIC(zipf, uint64_t, (, double a), (, a))
+REPRO_LAW_PUBLIC(hypergeometric, uint64_t, (, uint64_t ngood, uint64_t nbad, uint64_t nsample),
+                 (, ngood, nbad, nsample))
+REPRO_LAW_PUBLIC_AT(choice, uint64_t, (, const void *table), (, table))

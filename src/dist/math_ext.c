@@ -1,0 +1,278 @@
+/* The deterministic math the distributions of src/dist/laws_*.c need beyond log, exp
+ * and the inverse normal CDF (src/dist/math.c): log1p, expm1, atan, sin(pi x) and
+ * cos(pi x).  Same rules: IEEE-754 double +, -, *, / and sqrt only, in the order
+ * written, no FMA contraction, no libm; tools/math_accuracy.py measures each against
+ * mpmath (bounds in include/repro_rng.h and docs/DISTRIBUTIONS.md).
+ *
+ * log1p is Goldberg's (1991) correction of log near 0: the rounding error of 1 + x
+ * cancels in a quotient.  expm1 is fdlibm's s_expm1.c algorithm.  atan is
+ * fdlibm's s_atan.c algorithm (reduction to |t| < 7/16 around atan(0.5), atan(1),
+ * atan(1.5) or atan(inf), then an odd polynomial of degree 23).  sinpi and cospi need
+ * no reduction by an inexact pi: x mod 2 is exact in floating point; the reduced
+ * argument (|r| <= 1/4) is multiplied by pi as a double-double (Dekker's product) and
+ * handed to fdlibm's sin and cos kernels (__kernel_sin, __kernel_cos) with its tail. */
+#include "internal.h"
+#include "dist/special.h"
+
+#include <string.h>
+
+static uint64_t bits_of(double x)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static double from_bits(uint64_t u)
+{
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+#define NAN_BITS 0x7ff8000000000000u
+#define ABS_MASK 0x7fffffffffffffffu
+
+/* ---- log1p and expm1 ------------------------------------------------------------ */
+
+double repro_dist_log1p_full(double x)
+{
+    if (x != x)
+        return from_bits(NAN_BITS);
+    if (x >= 0x1p53) /* 1 + x rounds to x (or to x + 1): log(x) is within 1/x of it */
+        return repro_dist_log(x);
+    if (x < -1.0)
+        return from_bits(NAN_BITS);
+    return repro_dist_log1p(x); /* -inf at -1 */
+}
+
+/* fdlibm's s_expm1.c: x = k ln2 + r (ln2 in two parts, c the correction of the
+ * reduction), a rational approximation of e^r - 1, and a reconstruction per k that
+ * keeps the subtraction of 1 exact. */
+double repro_dist_expm1(double x)
+{
+    static const double Q1 = -3.33333333333331316428e-02, Q2 = 1.58730158725481460165e-03,
+                        Q3 = -7.93650757867487942473e-05, Q4 = 4.00821782732936239552e-06,
+                        Q5 = -2.01099218183624371326e-07;
+    static const double O_THRESHOLD = 0x1.62e42fefa39efp+9, INV_LN2 = 0x1.71547652b82fep+0;
+    uint64_t ax_bits = bits_of(x) & ABS_MASK;
+    int neg = x < 0.0;
+    if (ax_bits >= 0x4043687a00000000u) { /* |x| >= 56 ln2 (about 38.8) */
+        if (ax_bits > 0x7ff0000000000000u)
+            return from_bits(NAN_BITS);
+        if (neg) /* e^x < 2^-56: -1 (also -inf) */
+            return -1.0;
+        if (x > O_THRESHOLD)
+            return from_bits(0x7ff0000000000000u);
+    }
+    double hi, lo, c = 0.0;
+    int k = 0;
+    if (ax_bits >= 0x3fd62e4300000000u) { /* |x| > ln2 / 2 */
+        if (ax_bits < 0x3ff0a2b200000000u) { /* |x| < 1.5 ln2 */
+            hi = neg ? x + REPRO_LN2_HI : x - REPRO_LN2_HI;
+            lo = neg ? -REPRO_LN2_LO : REPRO_LN2_LO;
+            k = neg ? -1 : 1;
+        } else {
+            k = (int)(INV_LN2 * x + (neg ? -0.5 : 0.5)); /* truncation = rounding */
+            double t = (double)k;
+            hi = x - t * REPRO_LN2_HI; /* exact */
+            lo = t * REPRO_LN2_LO;
+        }
+        x = hi - lo;
+        c = (hi - x) - lo;
+    } else if (ax_bits < 0x3c90000000000000u) { /* |x| < 2^-54: x */
+        return x;
+    }
+    double hfx = 0.5 * x;
+    double hxs = x * hfx;
+    double r1 = 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+    double t = 3.0 - r1 * hfx;
+    double e = hxs * ((r1 - t) / (6.0 - x * t));
+    if (k == 0)
+        return x - (x * e - hxs);
+    e = (x * (e - c) - c);
+    e -= hxs;
+    if (k == -1)
+        return 0.5 * (x - e) - 0.5;
+    if (k == 1)
+        return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1.0 + 2.0 * (x - e);
+    double y;
+    if (k <= -2 || k > 56) { /* e^x - 1 = 2^k (1 - (e - x)) - 1, the 1 below the rounding */
+        y = 1.0 - (e - x);
+        if (k == 1024) /* 2^1024 overflows: two steps */
+            y = y * 2.0 * 0x1p1023;
+        else
+            y = from_bits(bits_of(y) + ((uint64_t)(int64_t)k << 52));
+        return y - 1.0;
+    }
+    if (k < 20) { /* 2^k (1 - 2^-k - (e - x)) */
+        y = from_bits((uint64_t)(0x3ff00000 - (0x200000 >> k)) << 32) - (e - x);
+    } else { /* 2^k ((x - (e + 2^-k)) + 1) */
+        y = x - (e + from_bits((uint64_t)(0x3ff - k) << 52));
+        y += 1.0;
+    }
+    return from_bits(bits_of(y) + ((uint64_t)k << 52));
+}
+
+/* ---- atan ------------------------------------------------------------------------ */
+
+/* atan(0.5), atan(1), atan(1.5), atan(inf): high parts and low parts. */
+static const double ATAN_HI[4] = {4.63647609000806093515e-01, 7.85398163397448278999e-01,
+                                  9.82793723247329054082e-01, 1.57079632679489655800e+00};
+static const double ATAN_LO[4] = {2.26987774529616870924e-17, 3.06161699786838301793e-17,
+                                  1.39033110312309984516e-17, 6.12323399573676603587e-17};
+/* atan(t) = t - t (T0 t^2 + T1 t^4 + ... + T10 t^22) on |t| < 7/16. */
+static const double ATAN_T[11] = {
+    3.33333333333329318027e-01,  -1.99999999998764832476e-01, 1.42857142725034663711e-01,
+    -1.11111104054623557880e-01, 9.09088713343650656196e-02,  -7.69187620504482999495e-02,
+    6.66107313738753120669e-02,  -5.83357013379057348645e-02, 4.97687799461593236017e-02,
+    -3.65315727442169155270e-02, 1.62858201153657823623e-02};
+
+double repro_dist_atan(double x)
+{
+    uint64_t ax_bits = bits_of(x) & ABS_MASK;
+    int neg = x < 0.0;
+    if (ax_bits > 0x7ff0000000000000u)
+        return from_bits(NAN_BITS);
+    if (ax_bits >= 0x4410000000000000u) { /* |x| >= 2^66, inf included */
+        double z = ATAN_HI[3] + ATAN_LO[3];
+        return neg ? -z : z;
+    }
+    double t = from_bits(ax_bits);
+    int id;
+    if (t < 0.4375) {
+        if (t < 0x1p-27) /* atan(x) rounds to x */
+            return x;
+        id = -1;
+        t = x;
+    } else if (t < 0.6875) {
+        id = 0;
+        t = (2.0 * t - 1.0) / (2.0 + t);
+    } else if (t < 1.1875) {
+        id = 1;
+        t = (t - 1.0) / (t + 1.0);
+    } else if (t < 2.4375) {
+        id = 2;
+        t = (t - 1.5) / (1.0 + 1.5 * t);
+    } else {
+        id = 3;
+        t = -1.0 / t;
+    }
+    const double *T = ATAN_T;
+    double z = t * t;
+    double w = z * z;
+    /* The even and odd terms as two Horner chains in w = t^4. */
+    double s1 = z * (T[0] + w * (T[2] + w * (T[4] + w * (T[6] + w * (T[8] + w * T[10])))));
+    double s2 = w * (T[1] + w * (T[3] + w * (T[5] + w * (T[7] + w * T[9]))));
+    if (id < 0)
+        return t - t * (s1 + s2);
+    double r = ATAN_HI[id] - ((t * (s1 + s2) - ATAN_LO[id]) - t);
+    return neg ? -r : r;
+}
+
+/* ---- sin(pi x) and cos(pi x) ----------------------------------------------------- */
+
+/* sin(x + y) and cos(x + y) for |x| <= pi/4, |y| tiny (fdlibm's kernels). */
+static double kernel_sin(double x, double y)
+{
+    static const double S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03,
+                        S3 = -1.98412698298579493134e-04, S4 = 2.75573137070700676789e-06,
+                        S5 = -2.50507602534068634195e-08, S6 = 1.58969099521155010221e-10;
+    double z = x * x;
+    double v = z * x;
+    double r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+    return x - ((z * (0.5 * y - v * r) - y) - v * S1);
+}
+
+static double kernel_cos(double x, double y)
+{
+    static const double C1 = 4.16666666666666019037e-02, C2 = -1.38888888888741095749e-03,
+                        C3 = 2.48015872894767294178e-05, C4 = -2.75573143513906633035e-07,
+                        C5 = 2.08757232129817482790e-09, C6 = -1.13596475577881948265e-11;
+    double z = x * x;
+    double w = z * z;
+    double r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
+    double hz = 0.5 * z;
+    double v = 1.0 - hz;
+    return v + (((1.0 - v) - hz) + (z * r - x * y));
+}
+
+/* pi = PI_HI + PI_LO; PI_HI = PI_A + PI_B splits into 26 + 27 bits (Veltkamp). */
+#define PI_HI 0x1.921fb54442d18p+1
+#define PI_LO 0x1.1a62633145c07p-53
+#define PI_A 0x1.921fb58p+1
+#define PI_B (-0x1.dde9740000000p-26)
+
+/* pi * r as hi + lo (|r| <= 1/4): Dekker's exact product of r and PI_HI, plus r PI_LO. */
+static double pi_times(double r, double *lo)
+{
+    double c = 134217729.0 * r; /* 2^27 + 1: splits r into 26 + 27 bits */
+    double rh = c - (c - r);
+    double rl = r - rh;
+    double p = r * PI_HI;
+    double e = ((rh * PI_A - p) + rh * PI_B + rl * PI_A) + rl * PI_B;
+    double t = e + r * PI_LO;
+    double hi = p + t;
+    *lo = t - (hi - p);
+    return hi;
+}
+
+/* x = 2 m + f exactly, f in [0, 2) for x >= 0: sin(pi x) and cos(pi x) of |x| < 2^52
+ * from the octant of f.  want_cos selects the result. */
+static double sincospi(double x, int want_cos)
+{
+    uint64_t ax_bits = bits_of(x) & ABS_MASK;
+    int neg = (int)(bits_of(x) >> 63); /* -0 too: sin(pi (-0)) = -0 */
+    if (ax_bits >= 0x7ff0000000000000u) /* inf or NaN */
+        return from_bits(NAN_BITS);
+    double a = from_bits(ax_bits);
+    if (a >= 0x1p52) { /* an integer: sin 0 with x's sign, cos +-1 by parity */
+        if (!want_cos)
+            return neg ? -0.0 : 0.0;
+        return a < 0x1p53 && ((uint64_t)a & 1u) ? -1.0 : 1.0;
+    }
+    uint64_t m = (uint64_t)a; /* floor: a >= 0 */
+    double f = a - (double)m; /* exact, in [0, 1) */
+    /* sin(pi (m + f)) = (-1)^m sin(pi f), cos likewise. */
+    int flip_sin = (int)(m & 1u), flip_cos = (int)(m & 1u);
+    if (f > 0.5) { /* sin(pi f) = sin(pi (1 - f)), cos(pi f) = -cos(pi (1 - f)) */
+        f = 1.0 - f; /* exact */
+        flip_cos ^= 1;
+    }
+    double r, lo, v;
+    if (f < 0x1p-500) { /* sin(pi f) = pi f: scaled, so that Dekker's terms stay normal */
+        r = pi_times(f * 0x1p600, &lo);
+        v = want_cos ? 1.0 : r * 0x1p-600;
+    } else if (f <= 0.25) {
+        r = pi_times(f, &lo);
+        v = want_cos ? kernel_cos(r, lo) : kernel_sin(r, lo);
+    } else { /* sin(pi f) = cos(pi (1/2 - f)), cos(pi f) = sin(pi (1/2 - f)) */
+        r = pi_times(0.5 - f, &lo); /* 0.5 - f exact */
+        v = want_cos ? kernel_sin(r, lo) : kernel_cos(r, lo);
+    }
+    if (want_cos)
+        return flip_cos ? -v : v;
+    v = flip_sin ? -v : v;
+    return neg ? -v : v;
+}
+
+double repro_dist_sinpi(double x) { return sincospi(x, 0); }
+double repro_dist_cospi(double x) { return sincospi(x, 1); }
+
+/* ---- public entry points ---------------------------------------------------------- */
+
+#define REPRO_MATH_EXT_PUBLIC(f, inner)                                                   \
+    double repro_math_##f(double x)                                                      \
+    {                                                                                    \
+        repro_fpenv env = repro_fpenv_enter();                                           \
+        REPRO_FPENV_FENCE(x);                                                            \
+        double r = inner(x);                                                             \
+        REPRO_FPENV_FENCE(r);                                                            \
+        repro_fpenv_leave(env);                                                          \
+        return r;                                                                        \
+    }
+REPRO_MATH_EXT_PUBLIC(log1p, repro_dist_log1p_full)
+REPRO_MATH_EXT_PUBLIC(expm1, repro_dist_expm1)
+REPRO_MATH_EXT_PUBLIC(atan, repro_dist_atan)
+REPRO_MATH_EXT_PUBLIC(sinpi, repro_dist_sinpi)
+REPRO_MATH_EXT_PUBLIC(cospi, repro_dist_cospi)

@@ -1,0 +1,248 @@
+/* Properties of every distribution over the whole parameter range the header allows
+ * (issue 13, point 3): parameters drawn log-uniformly (uniform bit patterns of the
+ * finite doubles, from the smallest subnormal to DBL_MAX where allowed) plus every
+ * pair of edge values, and for each point a fill of VALUES draws that must
+ *   - return REPRO_OK, and never come with a NaN;
+ *   - lie in the support: [a, b) for the uniform, [0, 1] for the beta, {0, 1} for
+ *     the Bernoulli, [0, trials] for the binomial, >= 0 for the gamma (a value
+ *     below the smallest subnormal rounds to 0);
+ *   - be finite wherever every value of the law is far below DBL_MAX (a value that
+ *     exceeds DBL_MAX rounds to inf, as any IEEE operation does);
+ *   - stay within a generous band around the mean (50 standard deviations), which
+ *     catches a sampler that goes wrong without leaving the support.
+ * The parameters come from a generator of the test's own (splitmix64), not from the
+ * library. */
+#include "testutil.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#define VALUES 64
+#define RANDOM_POINTS 400
+
+static uint64_t mix_state = 0x243F6A8885A308D3u;
+
+static uint64_t splitmix64(void)
+{
+    uint64_t z = (mix_state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+static double from_bits(uint64_t u)
+{
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+/* Uniform over the bit patterns of [0, max] (max >= 0): every binade equally likely. */
+static double log_uniform(double max)
+{
+    uint64_t top;
+    memcpy(&top, &max, sizeof top);
+    return from_bits(splitmix64() % (top + 1));
+}
+
+/* A finite double of either sign, log-uniform in magnitude. */
+static double any_finite(void)
+{
+    double x = log_uniform(DBL_MAX);
+    return splitmix64() & 1 ? -x : x;
+}
+
+/* A probability: log-uniform in [0, 1], half of the time mirrored to 1 - p (the
+ * probabilities next to 1). */
+static double probability(void)
+{
+    double p = log_uniform(1.0);
+    return splitmix64() & 1 ? 1.0 - p : p;
+}
+
+/* A count with a bit length uniform in 0 .. 64. */
+static uint64_t any_count(void)
+{
+    unsigned bits = (unsigned)(splitmix64() % 65);
+    return bits == 0 ? 0 : splitmix64() >> (64 - bits);
+}
+
+/* Edge values of the positive parameters (issue 13 points 1 and 2 among them). */
+static const double edges[] = {
+    0x1p-1074, 1e-310, 0x1p-1022, 1e-308, 1e-300, 1e-20, 0.5, 1.0 - 0x1p-53, 1.0,
+    1.0 + 0x1p-52, 3.0, 1e15, 1e300, 9e307, 1e308, DBL_MAX,
+};
+#define N_EDGES (sizeof edges / sizeof edges[0])
+
+static repro_stream stream(void)
+{
+    repro_stream s;
+    assert_int_equal(repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(13)),
+                     REPRO_OK);
+    return s;
+}
+
+#define FAIL_AT(fmt, ...) fail_msg("%s: " fmt, __func__, __VA_ARGS__)
+
+static void gaussian_point(repro_stream *s, double mean, double sd)
+{
+    double x[VALUES];
+    int rc = repro_fill_gaussian(s, x, VALUES, mean, sd);
+    if (rc != REPRO_OK)
+        FAIL_AT("gaussian(%a, %a): rc %d", mean, sd, rc);
+    /* |N| < 9 for a double in (0,1): every value is below DBL_MAX when this holds;
+     * the band is checked in halves (x - mean may overflow), with mean's rounding */
+    int bounded = sd <= (DBL_MAX - fabs(mean)) / 64.0;
+    for (int i = 0; i < VALUES; i++)
+        if (isnan(x[i]) || (bounded && !isfinite(x[i])) ||
+            (isfinite(x[i]) && fabs(0.5 * x[i] - 0.5 * mean) >
+                                   4.5 * sd * (1.0 + 0x1p-50) + fabs(mean) * 0x1p-53) ||
+            (sd == 0.0 && x[i] != mean))
+            FAIL_AT("gaussian(%a, %a) gave %a", mean, sd, x[i]);
+}
+
+static void uniform_point(repro_stream *s, double a, double b)
+{
+    double x[VALUES];
+    int rc = repro_fill_uniform(s, x, VALUES, a, b);
+    if (rc != REPRO_OK)
+        FAIL_AT("uniform(%a, %a): rc %d", a, b, rc);
+    for (int i = 0; i < VALUES; i++)
+        if (!(x[i] >= a && x[i] < b))
+            FAIL_AT("uniform(%a, %a) gave %a", a, b, x[i]);
+}
+
+static void bernoulli_point(repro_stream *s, double p)
+{
+    uint8_t x[VALUES];
+    int rc = repro_fill_bernoulli(s, x, VALUES, p);
+    if (rc != REPRO_OK)
+        FAIL_AT("bernoulli(%a): rc %d", p, rc);
+    for (int i = 0; i < VALUES; i++)
+        if (x[i] > 1 || (p == 0.0 && x[i] != 0) || (p == 1.0 && x[i] != 1))
+            FAIL_AT("bernoulli(%a) gave %d", p, x[i]);
+}
+
+static void gamma_point(repro_stream *s, double shape, double scale)
+{
+    double x[VALUES];
+    int rc = repro_fill_gamma(s, x, VALUES, shape, scale);
+    if (rc != REPRO_OK)
+        FAIL_AT("gamma(%a, %a): rc %d", shape, scale, rc);
+    /* Gamma(k, 1) draws stay below 256 max(k, 1) (the samplers' own limit is about
+     * 85 at k = 1, from the largest normal of a double in (0,1)). */
+    double k1 = shape > 1.0 ? shape : 1.0;
+    int bounded = scale <= DBL_MAX / 256.0 / k1;
+    /* x / scale is the Gamma(k, 1) draw unless x is far below DBL_MIN */
+    int band = bounded && scale >= 0x1p-900;
+    for (int i = 0; i < VALUES; i++)
+        if (isnan(x[i]) || !(x[i] >= 0.0) || (bounded && !isfinite(x[i])) ||
+            (bounded && x[i] / scale > 256.0 * k1) ||
+            (band && fabs(x[i] / scale - shape) > 50.0 * sqrt(shape) + 50.0 + shape * 0x1p-40))
+            FAIL_AT("gamma(%a, %a) gave %a", shape, scale, x[i]);
+}
+
+static void beta_point(repro_stream *s, double a, double b)
+{
+    double x[VALUES];
+    int rc = repro_fill_beta(s, x, VALUES, a, b);
+    if (rc != REPRO_OK)
+        FAIL_AT("beta(%a, %a): rc %d", a, b, rc);
+    /* mean a / (a + b) and variance mean (1 - mean) / (a + b + 1), without overflow */
+    double mean = 1.0 / (1.0 + b / a);
+    double sd = sqrt(mean * (1.0 - mean) / (0.5 * a + 0.5 * b + 0.5) * 0.5);
+    for (int i = 0; i < VALUES; i++)
+        if (!(x[i] >= 0.0 && x[i] <= 1.0) || fabs(x[i] - mean) > 50.0 * sd + 0x1p-40)
+            FAIL_AT("beta(%a, %a) gave %a", a, b, x[i]);
+}
+
+static void poisson_point(repro_stream *s, double lambda)
+{
+    uint64_t k[VALUES];
+    int rc = repro_fill_poisson(s, k, VALUES, lambda);
+    if (rc != REPRO_OK)
+        FAIL_AT("poisson(%a): rc %d", lambda, rc);
+    double band = 50.0 * sqrt(lambda) + 50.0;
+    for (int i = 0; i < VALUES; i++)
+        if (fabs((double)k[i] - lambda) > band || (lambda == 0.0 && k[i] != 0))
+            FAIL_AT("poisson(%a) gave %llu", lambda, (unsigned long long)k[i]);
+}
+
+static void binomial_point(repro_stream *s, uint64_t trials, double p)
+{
+    uint64_t k[VALUES];
+    int rc = repro_fill_binomial(s, k, VALUES, trials, p);
+    if (rc != REPRO_OK)
+        FAIL_AT("binomial(%llu, %a): rc %d", (unsigned long long)trials, p, rc);
+    double n = (double)trials, mean = n * p;
+    /* the library's own arithmetic holds n in a double: allow that rounding */
+    double band = 50.0 * sqrt(mean * (1.0 - p)) + 50.0 + n * 0x1p-50;
+    for (int i = 0; i < VALUES; i++)
+        if (k[i] > trials || fabs((double)k[i] - mean) > band ||
+            (p == 0.0 && k[i] != 0) || (p == 1.0 && k[i] != trials))
+            FAIL_AT("binomial(%llu, %a) gave %llu", (unsigned long long)trials, p,
+                    (unsigned long long)k[i]);
+}
+
+static void test_continuous(void **state)
+{
+    (void)state;
+    repro_stream s = stream();
+    for (size_t i = 0; i < N_EDGES; i++)
+        for (size_t j = 0; j < N_EDGES; j++) {
+            gaussian_point(&s, edges[i], edges[j]);
+            gaussian_point(&s, -edges[i], edges[j]);
+            uniform_point(&s, -edges[i], edges[j]);
+            if (edges[i] < edges[j])
+                uniform_point(&s, edges[i], edges[j]);
+            gamma_point(&s, edges[i], edges[j]);
+            beta_point(&s, edges[i], edges[j]);
+        }
+    gaussian_point(&s, 1.0, 0.0);
+    gaussian_point(&s, -DBL_MAX, 0.0);
+    for (int t = 0; t < RANDOM_POINTS; t++) {
+        gaussian_point(&s, any_finite(), log_uniform(DBL_MAX));
+        double a = any_finite(), b = any_finite();
+        if (a != b)
+            uniform_point(&s, a < b ? a : b, a < b ? b : a);
+        gamma_point(&s, log_uniform(DBL_MAX), log_uniform(DBL_MAX));
+        beta_point(&s, log_uniform(DBL_MAX), log_uniform(DBL_MAX));
+        /* both parameters below 1 (the Johnk branch) */
+        beta_point(&s, log_uniform(1.0), log_uniform(1.0));
+    }
+}
+
+static void test_discrete(void **state)
+{
+    (void)state;
+    repro_stream s = stream();
+    static const double probs[] = {0.0, 0x1p-1074, 1e-300, 1e-18, 1e-9, 0.25, 0.5,
+                                   0.5 + 0x1p-53, 0.75, 1.0 - 1e-9, 1.0 - 0x1p-53, 1.0};
+    static const uint64_t counts[] = {0, 1, 2, 109, 110, 111, 1000, 1u << 31,
+                                      (uint64_t)1 << 53, ((uint64_t)1 << 53) + 1,
+                                      (uint64_t)1 << 63, UINT64_MAX - 1, UINT64_MAX};
+    for (size_t i = 0; i < sizeof probs / sizeof probs[0]; i++) {
+        bernoulli_point(&s, probs[i]);
+        for (size_t j = 0; j < sizeof counts / sizeof counts[0]; j++)
+            binomial_point(&s, counts[j], probs[i]);
+    }
+    static const double lambdas[] = {0.0, 0x1p-1074, 1e-300, 1e-9, 1.0, 10.0 - 0x1p-49, 10.0,
+                                     1e6, 1e15 - 1.0, 1e15};
+    for (size_t i = 0; i < sizeof lambdas / sizeof lambdas[0]; i++)
+        poisson_point(&s, lambdas[i]);
+    for (int t = 0; t < RANDOM_POINTS; t++) {
+        bernoulli_point(&s, probability());
+        poisson_point(&s, log_uniform(1e15));
+        binomial_point(&s, any_count(), probability());
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_continuous),
+        cmocka_unit_test(test_discrete),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,310 @@
+/* Argument conventions that hold for every entry point of the public header (issue 13,
+ * points 4 to 6), checked on all of them rather than one module at a time:
+ *  - an object that was never initialised (a zeroed struct; for streams and the numpy
+ *    objects also 0xAB garbage) gives an error and leaves the output and the object
+ *    untouched, as the fills always did: streams (fills, bounded fills, distributions,
+ *    shuffle, save; the single draws, which have no error channel, draw nothing),
+ *    permutations and the numpy compat objects;
+ *  - NULL with a count of 0 is accepted wherever a pointer comes with a count;
+ *  - output buffers need only the alignment of their type (no SIMD alignment): every
+ *    fill at every type-aligned offset of a cache line gives the single draws' values
+ *    (tests/run_c_tests.sh runs this at every ISA). */
+#include "testutil.h"
+
+#include <string.h>
+
+#define SENTINEL 0x5A
+#define BUF_BYTES 512
+
+static _Alignas(64) unsigned char buf[BUF_BYTES];
+
+static void buf_reset(void)
+{
+    memset(buf, SENTINEL, sizeof buf);
+}
+
+static void buf_untouched(void)
+{
+    for (size_t i = 0; i < sizeof buf; i++)
+        assert_int_equal(buf[i], SENTINEL);
+}
+
+/* The invalid streams: zeroed (never initialised) and garbage. */
+static repro_stream invalid_stream(int garbage)
+{
+    repro_stream s;
+    memset(&s, garbage ? 0xAB : 0, sizeof s);
+    return s;
+}
+
+/* rc is REPRO_ERR_ALGORITHM, and neither the output nor the stream changed. */
+#define EXPECT_UNTOUCHED(s, before, call)                                                \
+    do {                                                                                 \
+        buf_reset();                                                                     \
+        assert_int_equal((call), REPRO_ERR_ALGORITHM);                                   \
+        buf_untouched();                                                                 \
+        assert_memory_equal(&(s), &(before), sizeof(s));                                 \
+    } while (0)
+
+static void test_uninitialised_stream(void **state)
+{
+    (void)state;
+    for (int garbage = 0; garbage < 2; garbage++) {
+        repro_stream s = invalid_stream(garbage);
+        const repro_stream before = s;
+        for (size_t n = 0; n <= 8; n += 8) { /* n == 0 is an error too: s is wrong */
+            EXPECT_UNTOUCHED(s, before, repro_fill_u32(&s, (uint32_t *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_u32_at(&s, 0, (uint32_t *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_u64(&s, (uint64_t *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_u64_at(&s, 0, (uint64_t *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_double(&s, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_double_at(&s, 0, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_double_oc(&s, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_double_oc_at(&s, 0, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_double_oo(&s, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_double_oo_at(&s, 0, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_float(&s, (float *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_float_at(&s, 0, (float *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_normal(&s, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_normal_at(&s, 0, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_exponential(&s, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_exponential_at(&s, 0, (double *)buf, n));
+            EXPECT_UNTOUCHED(s, before, repro_fill_bounded_u32(&s, (uint32_t *)buf, n, 7));
+            EXPECT_UNTOUCHED(s, before,
+                             repro_fill_bounded_u32_at(&s, 0, (uint32_t *)buf, n, 7));
+            EXPECT_UNTOUCHED(s, before, repro_fill_bounded_u64(&s, (uint64_t *)buf, n, 7));
+            EXPECT_UNTOUCHED(s, before,
+                             repro_fill_bounded_u64_at(&s, 0, (uint64_t *)buf, n, 7));
+            EXPECT_UNTOUCHED(s, before, repro_fill_gaussian(&s, (double *)buf, n, 0.0, 1.0));
+            EXPECT_UNTOUCHED(s, before, repro_fill_uniform(&s, (double *)buf, n, 0.0, 1.0));
+            EXPECT_UNTOUCHED(s, before, repro_fill_bernoulli(&s, buf, n, 0.5));
+            EXPECT_UNTOUCHED(s, before, repro_fill_gamma(&s, (double *)buf, n, 2.0, 1.0));
+            EXPECT_UNTOUCHED(s, before, repro_fill_beta(&s, (double *)buf, n, 2.0, 3.0));
+            EXPECT_UNTOUCHED(s, before, repro_fill_poisson(&s, (uint64_t *)buf, n, 3.0));
+            EXPECT_UNTOUCHED(s, before, repro_fill_binomial(&s, (uint64_t *)buf, n, 9, 0.5));
+            /* issue 13 point 4: the shuffle rotated the array and returned REPRO_OK */
+            EXPECT_UNTOUCHED(s, before, repro_shuffle(&s, buf, n, 4));
+            EXPECT_UNTOUCHED(s, before, repro_shuffle(&s, buf, n, 1));
+        }
+        EXPECT_UNTOUCHED(s, before, repro_shuffle(&s, buf, BUF_BYTES, 1));
+        EXPECT_UNTOUCHED(s, before, repro_stream_save(&s, (char *)buf, sizeof buf));
+        /* Single draws have no error channel: from a zeroed stream they draw nothing
+         * and the integer ones return 0.  (A garbage struct is beyond what the inline
+         * ones check.) */
+        if (garbage)
+            continue;
+        assert_int_equal(repro_next_u32(&s), 0);
+        assert_true(repro_next_u64(&s) == 0);
+        assert_int_equal(repro_next_bounded_u32(&s, 7), 0);
+        assert_true(repro_next_bounded_u64(&s, (uint64_t)1 << 40) == 0);
+        (void)repro_next_double(&s);
+        (void)repro_next_double_oc(&s);
+        (void)repro_next_double_oo(&s);
+        (void)repro_next_float(&s);
+        (void)repro_next_normal(&s);
+        (void)repro_next_exponential(&s);
+        assert_memory_equal(&s, &before, sizeof s);
+    }
+}
+
+static void test_uninitialised_permutation(void **state)
+{
+    (void)state;
+    repro_permutation p;
+    memset(&p, 0, sizeof p);
+    const repro_permutation before = p;
+    assert_true(repro_permutation_at(&p, 0) == REPRO_PERMUTATION_INVALID);
+    assert_true(repro_permutation_inverse(&p, 0) == REPRO_PERMUTATION_INVALID);
+    for (size_t count = 0; count < 2; count++) {
+        buf_reset();
+        assert_int_equal(repro_permutation_fill(&p, 0, (uint64_t *)buf, count), REPRO_ERR_ARG);
+        buf_untouched();
+    }
+    assert_memory_equal(&p, &before, sizeof p);
+}
+
+static void test_uninitialised_compat(void **state)
+{
+    (void)state;
+    for (int garbage = 0; garbage < 2; garbage++) {
+        repro_numpy_seedseq ss, child;
+        repro_numpy_philox g, out;
+        memset(&ss, garbage ? 0xAB : 0, sizeof ss);
+        memset(&g, garbage ? 0xAB : 0, sizeof g);
+        memset(&child, SENTINEL, sizeof child);
+        memset(&out, SENTINEL, sizeof out);
+        const repro_numpy_seedseq ss0 = ss, child0 = child;
+        const repro_numpy_philox g0 = g, out0 = out;
+        static const uint64_t delta[4] = {1, 0, 0, 0};
+
+        buf_reset();
+        assert_int_equal(repro_numpy_seedseq_generate_u32(&ss, (uint32_t *)buf, 4),
+                         REPRO_ERR_COMPAT);
+        assert_int_equal(repro_numpy_seedseq_generate_u64(&ss, (uint64_t *)buf, 4),
+                         REPRO_ERR_COMPAT);
+        buf_untouched();
+        assert_int_equal(repro_numpy_seedseq_spawn(&ss, &child), REPRO_ERR_COMPAT);
+        assert_int_equal(repro_numpy_philox_from_seedseq(&out, &ss), REPRO_ERR_COMPAT);
+        assert_memory_equal(&ss, &ss0, sizeof ss);
+        assert_memory_equal(&child, &child0, sizeof child);
+        assert_memory_equal(&out, &out0, sizeof out);
+
+        assert_true(repro_numpy_philox_next_u64(&g) == 0);
+        assert_true(repro_numpy_philox_next_double(&g) == -1.0);
+        assert_int_equal(repro_numpy_philox_advance(&g, delta), REPRO_ERR_COMPAT);
+        assert_int_equal(repro_numpy_philox_jumped(&g, 1, &out), REPRO_ERR_COMPAT);
+        assert_memory_equal(&g, &g0, sizeof g);
+        assert_memory_equal(&out, &out0, sizeof out);
+    }
+    /* A valid sequence stays valid through copies and spawns. */
+    repro_numpy_seedseq ss, child;
+    repro_numpy_philox g;
+    uint32_t w[2];
+    assert_int_equal(repro_numpy_seedseq_init(&ss, NULL, 0, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_numpy_seedseq_spawn(&ss, &child), REPRO_OK);
+    repro_numpy_seedseq copy = child;
+    assert_int_equal(repro_numpy_seedseq_generate_u32(&copy, w, 2), REPRO_OK);
+    assert_int_equal(repro_numpy_philox_from_seedseq(&g, &copy), REPRO_OK);
+}
+
+/* Every function taking a pointer with a count accepts NULL with a count of 0. */
+static void test_null_with_zero_count(void **state)
+{
+    (void)state;
+    repro_stream s;
+    assert_int_equal(repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(1)), REPRO_OK);
+    repro_seed seed = repro_seed_from_u64(2);
+    repro_permutation p;
+    assert_int_equal(repro_permutation_init(&p, seed, 100), REPRO_OK);
+    repro_numpy_seedseq ss;
+    const repro_jax_key_t key = repro_jax_key(0);
+
+    assert_int_equal(repro_fill_u32(&s, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_fill_u64_at(&s, 3, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_fill_double(&s, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_fill_float_at(&s, 3, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_fill_normal(&s, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_fill_exponential_at(&s, 3, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_fill_bounded_u32(&s, NULL, 0, 5), REPRO_OK);
+    assert_int_equal(repro_fill_bounded_u64_at(&s, 3, NULL, 0, 5), REPRO_OK);
+    assert_int_equal(repro_fill_gaussian(&s, NULL, 0, 0.0, 1.0), REPRO_OK);
+    assert_int_equal(repro_fill_uniform(&s, NULL, 0, 0.0, 1.0), REPRO_OK);
+    assert_int_equal(repro_fill_bernoulli(&s, NULL, 0, 0.5), REPRO_OK);
+    assert_int_equal(repro_fill_gamma(&s, NULL, 0, 2.0, 1.0), REPRO_OK);
+    assert_int_equal(repro_fill_beta(&s, NULL, 0, 2.0, 3.0), REPRO_OK);
+    assert_int_equal(repro_fill_poisson(&s, NULL, 0, 3.0), REPRO_OK);
+    assert_int_equal(repro_fill_binomial(&s, NULL, 0, 9, 0.5), REPRO_OK);
+    assert_int_equal(repro_shuffle(&s, NULL, 0, 8), REPRO_OK);
+    assert_int_equal(repro_stream_tell(&s), 0);
+    /* the state never fits in 0 bytes */
+    assert_int_equal(repro_stream_save(&s, NULL, 0), REPRO_ERR_BUFFER);
+    assert_int_equal(repro_permutation_fill(&p, 0, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_permutation_fill(&p, 100, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_math_log_array(NULL, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_math_inv_normal_cdf_array(NULL, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_seed_from_bytes_checked(NULL, 0, &seed), REPRO_OK);
+    assert_true(repro_seed_equal(seed, repro_seed_from_bytes("", 0)));
+    assert_true(repro_seed_equal(repro_seed_named(seed, NULL, 0),
+                                 repro_seed_named(seed, "", 0)));
+
+    assert_int_equal(repro_numpy_seedseq_init(&ss, NULL, 0, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_numpy_seedseq_generate_u32(&ss, NULL, 0), REPRO_OK);
+    assert_int_equal(repro_numpy_seedseq_generate_u64(&ss, NULL, 0), REPRO_OK);
+    for (int flag = 0; flag < 2; flag++) {
+        assert_int_equal(repro_jax_split(key, 0, flag, NULL), REPRO_OK);
+        assert_int_equal(repro_jax_random_bits32(key, 0, flag, NULL), REPRO_OK);
+        assert_int_equal(repro_jax_random_bits64(key, 0, flag, NULL), REPRO_OK);
+        assert_int_equal(repro_jax_uniform_f32(key, 0, flag, NULL), REPRO_OK);
+        assert_int_equal(repro_jax_uniform_f64(key, 0, flag, NULL), REPRO_OK);
+    }
+    /* The other checks still apply with nothing to write. */
+    assert_int_equal(repro_numpy_seedseq_generate_u32(NULL, NULL, 0), REPRO_ERR_NULL);
+    assert_int_equal(repro_numpy_seedseq_generate_u64(NULL, NULL, 0), REPRO_ERR_NULL);
+    assert_int_equal(repro_jax_split(key, 0, 2, NULL), REPRO_ERR_COMPAT);
+    assert_int_equal(repro_jax_random_bits32(key, 0, -1, NULL), REPRO_ERR_COMPAT);
+    assert_int_equal(repro_jax_random_bits64(key, 0, 2, NULL), REPRO_ERR_COMPAT);
+    assert_int_equal(repro_jax_uniform_f32(key, 0, 2, NULL), REPRO_ERR_COMPAT);
+    assert_int_equal(repro_jax_uniform_f64(key, 0, 2, NULL), REPRO_ERR_COMPAT);
+    assert_int_equal(repro_fill_gamma(&s, NULL, 0, -1.0, 1.0), REPRO_ERR_PARAM);
+    assert_int_equal(repro_permutation_fill(&p, 101, NULL, 0), REPRO_ERR_ARG);
+    /* and a NULL with a count is still an error */
+    assert_int_equal(repro_numpy_seedseq_generate_u32(&ss, NULL, 1), REPRO_ERR_NULL);
+    assert_int_equal(repro_jax_split(key, 1, 1, NULL), REPRO_ERR_NULL);
+    assert_int_equal(repro_jax_uniform_f64(key, 1, 0, NULL), REPRO_ERR_NULL);
+}
+
+/* Output at byte offset k * sizeof(T) of a 64-byte aligned buffer, k = 0 .. 64 /
+ * sizeof(T) - 1: aligned for T, not for any vector.  N values leave a tail at every
+ * vector width; the expected values are the single draws of s2, END the position of
+ * s1 after the fill. */
+#define N_ALIGNED 37
+#define CHECK_TYPE_ALIGNED(T, FILL_CALL, NEXT, END)                                      \
+    do {                                                                                 \
+        for (size_t k = 0; k < 64 / sizeof(T); k++) {                                    \
+            repro_stream s1, s2;                                                         \
+            assert_int_equal(repro_stream_init(&s1, a, seed), REPRO_OK);                 \
+            s2 = s1;                                                                     \
+            repro_stream_seek(&s1, 5);                                                   \
+            repro_stream_seek(&s2, 5);                                                   \
+            buf_reset();                                                                 \
+            T *out = (T *)(void *)(buf + k * sizeof(T));                                 \
+            assert_int_equal(FILL_CALL, REPRO_OK);                                       \
+            for (size_t i = 0; i < k * sizeof(T); i++)                                   \
+                assert_int_equal(buf[i], SENTINEL);                                      \
+            for (size_t i = (k + N_ALIGNED) * sizeof(T); i < sizeof buf; i++)            \
+                assert_int_equal(buf[i], SENTINEL);                                      \
+            for (size_t i = 0; i < N_ALIGNED; i++) {                                     \
+                T want = NEXT;                                                           \
+                assert_memory_equal(&out[i], &want, sizeof want);                        \
+            }                                                                            \
+            assert_true(repro_stream_tell(&s1) == (END));                                \
+        }                                                                                \
+    } while (0)
+
+static void test_type_aligned_outputs(void **state)
+{
+    (void)state;
+    const repro_seed seed = repro_seed_from_u64(42);
+    for (int ai = REPRO_PHILOX4X32; ai <= REPRO_THREEFRY4X64; ai++) {
+        const repro_algorithm a = (repro_algorithm)ai;
+#define AFTER repro_stream_tell(&s2)
+        CHECK_TYPE_ALIGNED(uint32_t, repro_fill_u32(&s1, out, N_ALIGNED), repro_next_u32(&s2),
+                           AFTER);
+        CHECK_TYPE_ALIGNED(uint64_t, repro_fill_u64(&s1, out, N_ALIGNED), repro_next_u64(&s2),
+                           AFTER);
+        CHECK_TYPE_ALIGNED(float, repro_fill_float(&s1, out, N_ALIGNED), repro_next_float(&s2),
+                           AFTER);
+        CHECK_TYPE_ALIGNED(double, repro_fill_double(&s1, out, N_ALIGNED),
+                           repro_next_double(&s2), AFTER);
+        CHECK_TYPE_ALIGNED(double, repro_fill_double_oc(&s1, out, N_ALIGNED),
+                           repro_next_double_oc(&s2), AFTER);
+        CHECK_TYPE_ALIGNED(double, repro_fill_double_oo(&s1, out, N_ALIGNED),
+                           repro_next_double_oo(&s2), AFTER);
+        CHECK_TYPE_ALIGNED(double, repro_fill_normal(&s1, out, N_ALIGNED),
+                           repro_next_normal(&s2), AFTER);
+        CHECK_TYPE_ALIGNED(double, repro_fill_exponential(&s1, out, N_ALIGNED),
+                           repro_next_exponential(&s2), AFTER);
+        CHECK_TYPE_ALIGNED(uint32_t, repro_fill_bounded_u32(&s1, out, N_ALIGNED, 1000),
+                           repro_next_bounded_u32(&s2, 1000), AFTER);
+        CHECK_TYPE_ALIGNED(uint64_t, repro_fill_bounded_u64(&s1, out, N_ALIGNED, 1000),
+                           repro_next_bounded_u64(&s2, 1000), AFTER);
+#undef AFTER
+        /* the _at forms leave s1 where it was */
+        CHECK_TYPE_ALIGNED(double, repro_fill_normal_at(&s1, 5, out, N_ALIGNED),
+                           repro_next_normal(&s2), 5);
+        CHECK_TYPE_ALIGNED(uint64_t, repro_fill_u64_at(&s1, 5, out, N_ALIGNED),
+                           repro_next_u64(&s2), 5);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_uninitialised_stream),
+        cmocka_unit_test(test_uninitialised_permutation),
+        cmocka_unit_test(test_uninitialised_compat),
+        cmocka_unit_test(test_null_with_zero_count),
+        cmocka_unit_test(test_type_aligned_outputs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
