@@ -25,8 +25,14 @@ DESTDIR ?=
 BUILD ?= build
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
-# Warnings are errors here and in CI; packagers may build with WERROR=0.
-WERROR ?= 1
+# Warnings are errors in the checks (check, test and every check-*, test-*,
+# cross-check* target, which CI runs), not in a plain build or install: a packager's
+# newer compiler may warn where ours do not, and that must not fail a release build
+# (README, Decisions).  WERROR=0|1 decides either way; it is exported, so the builds
+# a check starts (tests/cross/check.sh, check_install.sh) follow it.  Objects already
+# built are not rebuilt for it (CI builds in an empty BUILD).
+WERROR ?= $(if $(filter check check-% test test-% cross-check%,$(MAKECMDGOALS)),1,0)
+export WERROR
 WARNFLAGS := -Wall -Wextra -Wpedantic -Wconversion -Wshadow $(if $(filter 1,$(WERROR)),-Werror)
 
 MACHINE := $(shell $(CC) -dumpmachine 2>/dev/null)
@@ -164,6 +170,24 @@ DEB_PACKAGES := build-essential clang libcmocka-dev pkg-config valgrind \
 deps:
 	apt-get update || echo "deps: apt-get update reported errors; going on with the lists it has" >&2
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PACKAGES) $(DEB_PACKAGES_EXTRA)
+
+# ---- golden vectors --------------------------------------------------------------
+# The files of tests/vectors/ are frozen.  Their writers (make vectors, dist-vectors,
+# perm-vectors, vectors-numpy) write under $(BUILD), then
+#   $(call frozen_vectors,TARGET,DIR,PATTERN[,SAME])
+# holds each file DIR/PATTERN against its copy in tests/vectors/: SAME (a shell test
+# of "$$new" and "$$old"; cmp -s by default) must pass, or TARGET fails, overwriting
+# nothing; a file not there yet is copied in (check it, commit it: then it is frozen).
+define frozen_vectors
+@for new in $(2)/$(3); do \
+    old=tests/vectors/$${new##*/}; \
+    if [ ! -e "$$old" ]; then \
+        cp "$$new" "$$old" && echo "$(1): wrote $$old (new: run make check, commit it; then it is frozen)"; \
+    elif ! $(or $(4),cmp -s "$$new" "$$old"); then \
+        echo "$(1): $$old is frozen and differs from what is written now ($$new)" >&2; exit 1; \
+    fi; \
+done; echo "$(1): tests/vectors/$(3) match what is written now"
+endef
 
 # ---- install -------------------------------------------------------------------
 # Files that name install paths (the pkg-config file; the CMake package, mk/cmake.mk)

@@ -203,7 +203,7 @@ def main():
                     raise SystemExit("%s failed" % label)
         t_ours = best_time(ours, args.repeat) / n * 1e9
         t_np = best_time(lambda: npcall(n), args.repeat) / n * 1e9
-        need = 2.0 if label.split("(")[0].split(" ")[0] in target2 else 1.0
+        need = 2.0 if label.split("(")[0] in target2 else 1.0
         ratio = t_np / t_ours
         ok &= ratio >= need
         print("  %-44s %9.2f %9.2f %6.2fx  >= %gx %s" % (label, t_ours, t_np, ratio, need,

@@ -269,7 +269,12 @@ static void bench_derivation(void)
 
 int main(int argc, char **argv)
 {
-    const char *path = argc > 1 ? argv[1] : "bench/results.csv";
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s RESULTS.csv [--quick]   (make bench: BUILD/bench/)\n",
+                argv[0]);
+        return 2;
+    }
+    const char *path = argv[1];
     int quick = argc > 2 && !strcmp(argv[2], "--quick");
     csv = fopen(path, "w");
     if (!csv) {

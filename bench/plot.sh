@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Chart of bench/results.csv: u32 fill rate of each algorithm at 16 KiB, one bar
+# Chart of make bench's results.csv: u32 fill rate of each algorithm at 16 KiB, one bar
 # per implementation (Random123 scalar, the library's scalar path, each ISA).
 # Usage: bench/plot.sh results.csv out.svg   (needs gnuplot)
 set -eu

@@ -548,7 +548,7 @@ REPRO_API int repro_fill_geometric_at(const repro_stream *s, uint64_t position,
                                       uint64_t *out, size_t n, double p);
 /* Logarithmic series (Kemp's LK, numpy's), 0 <= p < 1; Zipf (Devroye's rejection),
  * a - 1 >= 2^-20 (closer to 1 the rejection loop needs about 1 / (44 (a - 1))
- * attempts per value). */
+ * attempts per value), a finite; a >= 1025 gives 1 and draws nothing. */
 REPRO_API int repro_fill_logseries(repro_stream *s, uint64_t *out, size_t n, double p);
 REPRO_API int repro_fill_zipf(repro_stream *s, uint64_t *out, size_t n, double a);
 /* Good items among nsample drawn without replacement from ngood good and nbad bad

@@ -1,7 +1,7 @@
 # SIMD dispatch checks and the C benchmarks (simd area).
 .PHONY: bench bench-single check-tsan check-simd-qemu check-simd-neon
 
-## bench           fill rates per algorithm x fill x ISA, Random123 and memset, seed derivations: bench/results.csv (+ chart)
+## bench           fill rates per algorithm x fill x ISA, Random123 and memset, seed derivations: BUILD/bench/results.csv (+ chart)
 BENCH_BIN := $(BUILD)/bench/bench_fill
 # The benchmark builds with the library's flags; Random123's headers come from the
 # system include path (Debian librandom123-dev).
@@ -10,8 +10,9 @@ $(BENCH_BIN): bench/bench_fill.c $(STATIC_LIB)
 	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -lm -o $@
 
 bench: $(BENCH_BIN)
-	$(BENCH_BIN) bench/results.csv
-	@if command -v gnuplot >/dev/null; then bash bench/plot.sh bench/results.csv bench/results.svg; \
+	$(BENCH_BIN) $(BUILD)/bench/results.csv
+	@if command -v gnuplot >/dev/null; then \
+	    bash bench/plot.sh $(BUILD)/bench/results.csv $(BUILD)/bench/results.svg; \
 	 else echo "gnuplot not installed: no chart"; fi
 
 ## bench-single    one draw at a time (issue 15): next_* inlined and through a pointer beside Random123's hand loop and the fills; numpy's Generator on a stream vs PCG64/SFC64/Philox

@@ -41,21 +41,15 @@ $(BUILD)/tools/gen_dist_vectors: tools/gen_dist_vectors.c $(VECTORS_OBJ) $(STATI
 dist-vectors: $(BUILD)/tools/gen_dist_vectors
 	@rm -rf $(BUILD)/dist-vectors && mkdir -p $(BUILD)/dist-vectors
 	@$< $(BUILD)/dist-vectors
-	@for f in $(BUILD)/dist-vectors/dist_*.txt; do \
-	    g=tests/vectors/$${f##*/}; \
-	    if [ -e $$g ]; then \
-	        cmp -s $$f $$g || { echo "$$g: the library no longer writes the frozen vectors" >&2; exit 1; }; \
-	    else \
-	        cp $$f $$g && echo "wrote $$g (now frozen)"; \
-	    fi; \
-	done; echo "dist-vectors: tests/vectors/dist_*.txt match the library"
+	$(call frozen_vectors,dist-vectors,$(BUILD)/dist-vectors,dist_*.txt)
 
 # numpy's normals against repro_fill_normal, same process (Debian python3-numpy).
 BENCH_PYTHON ?= /usr/bin/python3
 .PHONY: bench-dist
-## bench-dist      repro_fill_normal (every ISA) vs numpy Philox/SFC64 standard_normal
+## bench-dist      repro_fill_normal (every ISA) vs numpy Philox/SFC64, and every law vs numpy PCG64
 bench-dist: shared
 	$(BENCH_PYTHON) bench/bench_normal_numpy.py $(SHARED_REAL)
+	$(BENCH_PYTHON) bench/bench_dist_numpy.py $(SHARED_REAL)
 
 bench: bench-dist
 

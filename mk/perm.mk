@@ -3,7 +3,7 @@
 
 ## bench-perm      permutation at()/fill() throughput (issue 5: >= 20 M indices/s)
 ## check-perm-ref  tests/vectors/perm.txt against tools/perm_ref.py (independent Python)
-## perm-vectors    rewrite tests/vectors/perm.txt (frozen: only for a new file)
+## perm-vectors    write tests/vectors/perm.txt if missing; the existing (frozen) file is only compared
 
 .PHONY: bench-perm check-perm-ref perm-vectors
 
@@ -24,4 +24,6 @@ $(BUILD)/tools/gen_perm_vectors: tools/gen_perm_vectors.c $(STATIC_LIB)
 	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -o $@
 
 perm-vectors: $(BUILD)/tools/gen_perm_vectors
-	$< > tests/vectors/perm.txt
+	@rm -rf $(BUILD)/perm-vectors && mkdir -p $(BUILD)/perm-vectors
+	@$< > $(BUILD)/perm-vectors/perm.txt
+	$(call frozen_vectors,perm-vectors,$(BUILD)/perm-vectors,perm.txt)

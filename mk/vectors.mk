@@ -4,23 +4,16 @@
 
 SPEC_PYTHON ?= python3
 
-$(BUILD)/tools/gen_vectors: tools/gen_vectors.c $(STATIC_LIB)
+$(BUILD)/tools/gen_vectors: tools/gen_vectors.c $(VECTORS_OBJ) $(STATIC_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -o $@
+	$(CC) $(BASE_CFLAGS) $< $(VECTORS_OBJ) $(STATIC_LIB) $(LDFLAGS) -o $@
 
 .PHONY: vectors check-spec-ref
 ## vectors         write missing tests/vectors/stream_*.txt; existing (frozen) ones are only compared
 vectors: $(BUILD)/tools/gen_vectors
 	@rm -rf $(BUILD)/vectors && mkdir -p $(BUILD)/vectors
 	@$< $(BUILD)/vectors
-	@for f in $(BUILD)/vectors/stream_*.txt; do \
-	    g=tests/vectors/$${f##*/}; \
-	    if [ -e $$g ]; then \
-	        cmp -s $$f $$g || { echo "$$g: the library no longer writes the frozen vectors" >&2; exit 1; }; \
-	    else \
-	        cp $$f $$g && echo "wrote $$g: run make check-spec-ref before committing (then it is frozen)"; \
-	    fi; \
-	done; echo "vectors: tests/vectors/stream_*.txt match the library"
+	$(call frozen_vectors,vectors,$(BUILD)/vectors,stream_*.txt)
 
 ## check-spec-ref  tools/spec_ref.py: SPEC section 6, Random123 KATs, vector files, every golden record
 check-spec-ref:

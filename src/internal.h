@@ -78,11 +78,35 @@ static inline int repro_hex_digit(char c)
     return -1;
 }
 
+/* The decimal number at the start of s, read up to the first byte that is not a digit
+ * (a NUL, or the end of the len bytes): returns how many digits it has (0: none) and
+ * sets *value to it, and *overflow to 1 when it is 2^64 or more (else 0).  The one
+ * reader of decimal u64s: path indices, saved positions and the CLI's arguments. */
+static inline size_t repro_parse_decimal(const char *s, size_t len, uint64_t *value,
+                                         int *overflow)
+{
+    uint64_t v = 0;
+    size_t i = 0;
+    *overflow = 0;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+        uint64_t d = (uint64_t)(s[i] - '0');
+        *overflow |= v > (UINT64_MAX - d) / 10;
+        v = v * 10 + d;
+    }
+    *value = v;
+    return i;
+}
+
 /* 1 for the six valid repro_algorithm values. */
 static inline int repro_algorithm_valid(uint32_t a)
 {
     return a >= REPRO_PHILOX4X32 && a <= REPRO_THREEFRY4X64;
 }
+
+/* The argument checks of every fill, the stream's and the distributions': REPRO_ERR_NULL
+ * (s NULL, or out NULL with n > 0), REPRO_ERR_ALGORITHM (s never initialised) or
+ * REPRO_OK (src/stream/stream.c). */
+int repro_fill_check(const repro_stream *s, const void *out, size_t n);
 
 #if defined(__GNUC__) || defined(__clang__)
 #define REPRO_NOINLINE __attribute__((noinline))

@@ -13,9 +13,11 @@
  * The parameters come from a generator of the test's own (splitmix64), not from the
  * library. */
 #include "testutil.h"
+#include "vectors/bits.h"
 
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define VALUES 64
@@ -31,19 +33,10 @@ static uint64_t splitmix64(void)
     return z ^ (z >> 31);
 }
 
-static double from_bits(uint64_t u)
-{
-    double x;
-    memcpy(&x, &u, sizeof x);
-    return x;
-}
-
 /* Uniform over the bit patterns of [0, max] (max >= 0): every binade equally likely. */
 static double log_uniform(double max)
 {
-    uint64_t top;
-    memcpy(&top, &max, sizeof top);
-    return from_bits(splitmix64() % (top + 1));
+    return vec_bits_double(splitmix64() % (vec_double_bits(max) + 1));
 }
 
 /* A finite double of either sign, log-uniform in magnitude. */
@@ -238,11 +231,217 @@ static void test_discrete(void **state)
     }
 }
 
+/* ---- numpy's other laws (src/dist/laws_*.c) ---------------------------------------- */
+
+/* One fill of VALUES values into x_ by `call`, which must return REPRO_OK; every value x
+ * must satisfy `ok`.  label_ names the point. */
+#define LAW_POINT(type, call, ok)                                                         \
+    do {                                                                                  \
+        type x_[VALUES];                                                                  \
+        int rc_ = (call);                                                                 \
+        if (rc_ != REPRO_OK)                                                              \
+            fail_msg("%s: rc %d", label_, rc_);                                           \
+        for (int i_ = 0; i_ < VALUES; i_++) {                                             \
+            type x = x_[i_];                                                              \
+            if (!(ok))                                                                    \
+                fail_msg("%s gave %a", label_, (double)x);                                \
+        }                                                                                 \
+    } while (0)
+#define LABEL(...) snprintf(label_, sizeof label_, __VA_ARGS__)
+
+/* A location of either sign and a scale (>= 0) from the edges, and the point's laws. */
+static void loc_scale_laws(repro_stream *s, double loc, double scale)
+{
+    char label_[160];
+    LABEL("lognormal(%a, %a)", loc, scale);
+    LAW_POINT(double, repro_fill_lognormal(s, x_, VALUES, loc, scale), x >= 0.0);
+    LABEL("laplace(%a, %a)", loc, scale);
+    LAW_POINT(double, repro_fill_laplace(s, x_, VALUES, loc, scale), x == x);
+    LABEL("logistic(%a, %a)", loc, scale);
+    LAW_POINT(double, repro_fill_logistic(s, x_, VALUES, loc, scale), x == x);
+    LABEL("gumbel(%a, %a)", loc, scale);
+    LAW_POINT(double, repro_fill_gumbel(s, x_, VALUES, loc, scale), x == x);
+    LABEL("vonmises(%a, %a)", loc, scale);
+    LAW_POINT(double, repro_fill_vonmises(s, x_, VALUES, loc, scale),
+              x >= -3.1415926535897931 && x <= 3.1415926535897931);
+    if (loc > 0.0) { /* both positive: the two-parameter shape laws */
+        LABEL("wald(%a, %a)", loc, scale);
+        if (scale > 0.0)
+            LAW_POINT(double, repro_fill_wald(s, x_, VALUES, loc, scale), x >= 0.0);
+        LABEL("f(%a, %a)", loc, scale);
+        if (0.5 * scale > 0.0 && 0.5 * loc > 0.0)
+            LAW_POINT(double, repro_fill_f(s, x_, VALUES, loc, scale), x >= 0.0);
+        LABEL("noncentral_f(%a, %a, 3)", loc, scale);
+        if (0.5 * scale > 0.0 && 0.5 * loc > 0.0)
+            LAW_POINT(double, repro_fill_noncentral_f(s, x_, VALUES, loc, scale, 3.0),
+                      x >= 0.0);
+        LABEL("triangular(%a, %a, %a)", -loc, scale - loc, scale);
+        if (isfinite(scale + loc) && scale - loc >= -loc && scale - loc <= scale)
+            LAW_POINT(double, repro_fill_triangular(s, x_, VALUES, -loc, scale - loc, scale),
+                      x >= -loc && x <= scale);
+    }
+}
+
+/* The one-parameter laws of a shape or a degree of freedom a > 0. */
+static void shape_laws(repro_stream *s, double a)
+{
+    char label_[160];
+    LABEL("rayleigh(%a)", a);
+    LAW_POINT(double, repro_fill_rayleigh(s, x_, VALUES, a), x >= 0.0);
+    LABEL("weibull(%a)", a);
+    LAW_POINT(double, repro_fill_weibull(s, x_, VALUES, a), x >= 0.0);
+    LABEL("pareto(%a)", a);
+    LAW_POINT(double, repro_fill_pareto(s, x_, VALUES, a), x >= 0.0);
+    LABEL("power(%a)", a);
+    LAW_POINT(double, repro_fill_power(s, x_, VALUES, a), x >= 0.0 && x <= 1.0);
+    if (0.5 * a > 0.0) {
+        LABEL("chisquare(%a)", a);
+        LAW_POINT(double, repro_fill_chisquare(s, x_, VALUES, a), x >= 0.0);
+        LABEL("standard_t(%a)", a);
+        LAW_POINT(double, repro_fill_standard_t(s, x_, VALUES, a), x == x);
+        static const double noncs[] = {0.0, 0x1p-1074, 1.0, 1e6, 2e15};
+        for (size_t j = 0; j < sizeof noncs / sizeof noncs[0]; j++) {
+            LABEL("noncentral_chisquare(%a, %a)", a, noncs[j]);
+            LAW_POINT(double, repro_fill_noncentral_chisquare(s, x_, VALUES, a, noncs[j]),
+                      x >= 0.0);
+        }
+    }
+    double alpha[3] = {a, 1.0, a};
+    LABEL("dirichlet(%a, 1, %a)", a, a);
+    double sum_[VALUES];
+    {
+        double x_[3 * VALUES];
+        if (repro_fill_dirichlet(s, x_, VALUES, alpha, 3) != REPRO_OK)
+            fail_msg("%s: rc", label_);
+        for (int i = 0; i < VALUES; i++) {
+            sum_[i] = x_[3 * i] + x_[3 * i + 1] + x_[3 * i + 2];
+            for (int j = 0; j < 3; j++)
+                if (!(x_[3 * i + j] >= 0.0 && x_[3 * i + j] <= 1.0))
+                    fail_msg("%s gave %a", label_, x_[3 * i + j]);
+            if (fabs(sum_[i] - 1.0) > 0x1p-50)
+                fail_msg("%s: components sum to %a", label_, sum_[i]);
+        }
+    }
+}
+
+/* A probability p in [0, 1] and a count: the discrete laws. */
+static void discrete_laws(repro_stream *s, double p, uint64_t count)
+{
+    char label_[160];
+    if (p > 0.0) {
+        LABEL("geometric(%a)", p);
+        LAW_POINT(uint64_t, repro_fill_geometric(s, x_, VALUES, p),
+                  x >= 1 && x <= (uint64_t)INT64_MAX);
+        double theta = (1.0 - p) / p, r = count ? (double)count : 0.5;
+        LABEL("negative_binomial(%a, %a)", r, p);
+        if (theta <= 1e12 && r * theta <= 1e12)
+            LAW_POINT(uint64_t, repro_fill_negative_binomial(s, x_, VALUES, r, p),
+                      x <= (uint64_t)INT64_MAX && (p < 1.0 || x == 0));
+        else
+            assert_int_equal(repro_fill_negative_binomial(s, (uint64_t[1]){0}, 1, r, p),
+                             REPRO_ERR_PARAM);
+    }
+    if (p < 1.0) {
+        LABEL("logseries(%a)", p);
+        LAW_POINT(uint64_t, repro_fill_logseries(s, x_, VALUES, p),
+                  x >= 1 && x <= (uint64_t)INT64_MAX && (p > 0.0 || x == 1));
+    }
+    double pv[3] = {p, 0.5 * (1.0 - p), 0.0};
+    LABEL("multinomial(%llu, %a, ...)", (unsigned long long)count, p);
+    {
+        uint64_t x_[3 * VALUES];
+        if (repro_fill_multinomial(s, x_, VALUES, count, pv, 3) != REPRO_OK)
+            fail_msg("%s: rc", label_);
+        for (int i = 0; i < VALUES; i++)
+            if (x_[3 * i] + x_[3 * i + 1] + x_[3 * i + 2] != count ||
+                (p == 0.0 && x_[3 * i] != 0))
+                fail_msg("%s: counts %llu %llu %llu", label_, (unsigned long long)x_[3 * i],
+                         (unsigned long long)x_[3 * i + 1], (unsigned long long)x_[3 * i + 2]);
+    }
+}
+
+static void hyper_point(repro_stream *s, uint64_t good, uint64_t bad, uint64_t sample)
+{
+    char label_[160];
+    uint64_t lo = sample > bad ? sample - bad : 0, hi = sample < good ? sample : good;
+    LABEL("hypergeometric(%llu, %llu, %llu)", (unsigned long long)good,
+          (unsigned long long)bad, (unsigned long long)sample);
+    LAW_POINT(uint64_t, repro_fill_hypergeometric(s, x_, VALUES, good, bad, sample),
+              x >= lo && x <= hi);
+}
+
+static void test_numpy_laws(void **state)
+{
+    (void)state;
+    repro_stream s = stream();
+    char label_[160];
+    for (size_t i = 0; i < N_EDGES; i++) {
+        for (size_t j = 0; j < N_EDGES; j++) {
+            loc_scale_laws(&s, edges[i], edges[j]);
+            loc_scale_laws(&s, -edges[i], edges[j]);
+        }
+        loc_scale_laws(&s, edges[i], 0.0);
+        shape_laws(&s, edges[i]);
+    }
+    for (int t = 0; t < RANDOM_POINTS / 4; t++) {
+        loc_scale_laws(&s, any_finite(), log_uniform(DBL_MAX));
+        shape_laws(&s, log_uniform(DBL_MAX));
+    }
+    LABEL("weibull(0)");
+    LAW_POINT(double, repro_fill_weibull(&s, x_, VALUES, 0.0), x == 0.0);
+    static const double probs[] = {0.0, 0x1p-1074, 1e-300, 1e-18, 1e-9, 0.25, 0.5,
+                                   0.5 + 0x1p-53, 0.75, 1.0 - 1e-9, 1.0 - 0x1p-53, 1.0};
+    static const uint64_t counts[] = {0, 1, 2, 109, 110, 111, 1000, 1u << 31,
+                                      (uint64_t)1 << 53, (uint64_t)1 << 63, UINT64_MAX};
+    for (size_t i = 0; i < sizeof probs / sizeof probs[0]; i++)
+        for (size_t j = 0; j < sizeof counts / sizeof counts[0]; j++)
+            discrete_laws(&s, probs[i], counts[j]);
+    for (int t = 0; t < RANDOM_POINTS / 4; t++)
+        discrete_laws(&s, probability(), any_count());
+    static const double zipf_a[] = {1.0 + 0x1p-20, 1.0 + 1e-3, 1.5, 2.0, 30.0, 1024.0, 1025.0,
+                                    1e300, DBL_MAX};
+    for (size_t i = 0; i < sizeof zipf_a / sizeof zipf_a[0]; i++) {
+        LABEL("zipf(%a)", zipf_a[i]);
+        LAW_POINT(uint64_t, repro_fill_zipf(&s, x_, VALUES, zipf_a[i]),
+                  x >= 1 && x <= (uint64_t)INT64_MAX);
+    }
+    static const uint64_t pops[] = {0, 1, 9, 10, 11, 19, 20, 21, 1000, 999999999};
+    for (size_t i = 0; i < sizeof pops / sizeof pops[0]; i++)
+        for (size_t j = 0; j < sizeof pops / sizeof pops[0]; j++) {
+            uint64_t total = pops[i] + pops[j];
+            static const uint64_t fractions[] = {0, 1, 2, 3, 4};
+            for (size_t f = 0; f < 5; f++)
+                hyper_point(&s, pops[i], pops[j], total / 4 * fractions[f]);
+            hyper_point(&s, pops[i], pops[j], total > 10 ? total - 10 : total);
+            hyper_point(&s, pops[i], pops[j], total >= 10 ? 10 : 0);
+        }
+    for (int t = 0; t < RANDOM_POINTS / 4; t++) {
+        int64_t a = (int64_t)splitmix64(), b = (int64_t)(splitmix64() >> (splitmix64() % 64));
+        int64_t lo = a < b ? a : b, hi = a < b ? b : a;
+        LABEL("integers(%lld, %lld)", (long long)lo, (long long)hi);
+        LAW_POINT(int64_t, repro_fill_integers(&s, x_, VALUES, lo, hi), x >= lo && x <= hi);
+        float fa = (float)any_finite(), fb = (float)any_finite();
+        if (isfinite(fa) && isfinite(fb) && fa != fb) {
+            float flo = fa < fb ? fa : fb, fhi = fa < fb ? fb : fa;
+            LABEL("uniform_float(%a, %a)", (double)flo, (double)fhi);
+            LAW_POINT(float, repro_fill_uniform_float(&s, x_, VALUES, flo, fhi),
+                      x >= flo && x < fhi);
+        }
+    }
+    LABEL("normal_float");
+    LAW_POINT(float, repro_fill_normal_float(&s, x_, VALUES), x == x);
+    LABEL("exponential_float");
+    LAW_POINT(float, repro_fill_exponential_float(&s, x_, VALUES), x >= 0.0f);
+    LABEL("standard_cauchy");
+    LAW_POINT(double, repro_fill_standard_cauchy(&s, x_, VALUES), isfinite(x));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_continuous),
         cmocka_unit_test(test_discrete),
+        cmocka_unit_test(test_numpy_laws),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,16 +3,10 @@
  * floats), and invariants.  tools/math_accuracy.py (make check-math) measures the
  * error over 10^6 points per function. */
 #include "testutil.h"
+#include "vectors/bits.h"
 
 #include <math.h>
 #include <string.h>
-
-static uint64_t bits(double x)
-{
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    return u;
-}
 
 /* Distance in ulps between two finite doubles of the same sign. */
 static uint64_t ulp_distance(double a, double b)
@@ -20,7 +14,7 @@ static uint64_t ulp_distance(double a, double b)
     if (a == b)
         return 0;
     assert_true((a < 0) == (b < 0));
-    uint64_t x = bits(a), y = bits(b);
+    uint64_t x = vec_double_bits(a), y = vec_double_bits(b);
     return x > y ? x - y : y - x;
 }
 
@@ -50,9 +44,10 @@ static void test_log_special(void **state)
     assert_true(isnan(repro_math_log(-INFINITY)));
     assert_true(isnan(repro_math_log(NAN)));
     assert_true(isinf(repro_math_log(INFINITY)) && repro_math_log(INFINITY) > 0);
-    assert_true(bits(repro_math_log(1.0)) == 0); /* +0 exactly */
+    assert_true(vec_double_bits(repro_math_log(1.0)) == 0); /* +0 exactly */
     /* The NaN is always the same quiet NaN (reproducible bits). */
-    assert_true(bits(repro_math_log(-1.0)) == bits(repro_math_log(NAN)));
+    assert_true(vec_double_bits(repro_math_log(-1.0)) ==
+                vec_double_bits(repro_math_log(NAN)));
 }
 
 static void test_log_known(void **state)
@@ -84,9 +79,9 @@ static void test_exp_special_and_known(void **state)
     assert_true(repro_math_exp(0.0) == 1.0 && repro_math_exp(-0.0) == 1.0);
     assert_true(isnan(repro_math_exp(NAN)));
     assert_true(isinf(repro_math_exp(INFINITY)));
-    assert_true(bits(repro_math_exp(-INFINITY)) == 0);
+    assert_true(vec_double_bits(repro_math_exp(-INFINITY)) == 0);
     assert_true(isinf(repro_math_exp(710.0)));
-    assert_true(bits(repro_math_exp(-746.0)) == 0);
+    assert_true(vec_double_bits(repro_math_exp(-746.0)) == 0);
     static const known k[] = {
         {1.0, 0x1.5bf0a8b145769p+1},
         {-1.0, 0x1.78b56362cef38p-2},
@@ -193,10 +188,12 @@ static void test_stream_uses_math(void **state)
     for (int i = 0; i < 1000; i++) {
         uint64_t x = repro_next_u64(&a);
         double u = ((double)(x >> 11) + 0.5) * 0x1p-53;
-        assert_true(bits(repro_next_normal(&b)) == bits(repro_math_inv_normal_cdf(u)));
+        assert_true(vec_double_bits(repro_next_normal(&b)) ==
+                    vec_double_bits(repro_math_inv_normal_cdf(u)));
         x = repro_next_u64(&a);
         u = ((double)(x >> 11) + 1.0) * 0x1p-53;
-        assert_true(bits(repro_next_exponential(&b)) == bits(-repro_math_log(u)));
+        assert_true(vec_double_bits(repro_next_exponential(&b)) ==
+                    vec_double_bits(-repro_math_log(u)));
     }
 }
 
@@ -216,8 +213,8 @@ static void test_fills_match_scalar(void **state)
     for (size_t i = 0; i < N; i++) {
         double u = ((double)(w[i] >> 11) + 0.5) * 0x1p-53;
         double v = ((double)(w[i] >> 11) + 1.0) * 0x1p-53;
-        if (bits(z[i]) != bits(repro_math_inv_normal_cdf(u)) ||
-            bits(e[i]) != bits(-repro_math_log(v)))
+        if (vec_double_bits(z[i]) != vec_double_bits(repro_math_inv_normal_cdf(u)) ||
+            vec_double_bits(e[i]) != vec_double_bits(-repro_math_log(v)))
             fail_msg("value %zu at ISA %s differs from the scalar functions", i,
                      repro_isa_name());
     }

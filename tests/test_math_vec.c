@@ -5,6 +5,7 @@
  * tests/test_math.c at every ISA, and the public math arrays (every ISA's own
  * kernels) here. */
 #include "testutil.h"
+#include "vectors/bits.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -14,20 +15,6 @@
  * the fills at their ISAs). */
 #define RV_BYTES 16
 #include "dist/math_vec.h"
-
-static uint64_t bits(double x)
-{
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    return u;
-}
-
-static double from_bits(uint64_t u)
-{
-    double x;
-    memcpy(&x, &u, sizeof x);
-    return x;
-}
 
 #define COUNT 200003 /* not a multiple of the chunk or the vector width */
 
@@ -47,13 +34,13 @@ static double *inputs(void)
         case 0: /* an edge, or a neighbour of one */
             u[i] = edges[(k >> 20) % (sizeof edges / sizeof edges[0])];
             if (u[i] > 0 && u[i] < 1)
-                u[i] = from_bits(bits(u[i]) + (k >> 8) % 5 - 2);
+                u[i] = vec_bits_double(vec_double_bits(u[i]) + (k >> 8) % 5 - 2);
             break;
         case 1: /* the stream's (0,1] doubles */
             u[i] = ((double)(k >> 11) + 1.0) * 0x1p-53;
             break;
         case 2: /* deep lower tail */
-            u[i] = from_bits((k >> 2) % bits(0.075));
+            u[i] = vec_bits_double((k >> 2) % vec_double_bits(0.075));
             break;
         default: /* the stream's (0,1) doubles */
             u[i] = ((double)(k >> 11) + 0.5) * 0x1p-53;
@@ -70,7 +57,7 @@ static void test_inv_normal_vec(void **state)
     memcpy(x, u, COUNT * sizeof *x);
     repro_dist_inv_normal_vec(x, COUNT);
     for (size_t i = 0; i < COUNT; i++)
-        if (bits(x[i]) != bits(repro_math_inv_normal_cdf(u[i])))
+        if (vec_double_bits(x[i]) != vec_double_bits(repro_math_inv_normal_cdf(u[i])))
             fail_msg("inv_normal_vec(%a) = %a, scalar %a", u[i], x[i],
                      repro_math_inv_normal_cdf(u[i]));
     free(u);
@@ -87,7 +74,7 @@ static void test_neg_log_vec(void **state)
     memcpy(x, u, COUNT * sizeof *x);
     repro_dist_neg_log_vec(x, COUNT);
     for (size_t i = 0; i < COUNT; i++)
-        if (bits(x[i]) != bits(-repro_math_log(u[i])))
+        if (vec_double_bits(x[i]) != vec_double_bits(-repro_math_log(u[i])))
             fail_msg("neg_log_vec(%a) = %a, scalar %a", u[i], x[i], -repro_math_log(u[i]));
     free(u);
     free(x);
@@ -105,15 +92,15 @@ static void test_math_arrays(void **state)
     for (size_t i = 0; i < COUNT; i += 7) /* also values above 1, for log */
         u[i] = u[i] * 1e300;
     for (size_t i = 0; i < COUNT; i++)
-        x[i] = y[i] = from_bits(0xCACACACACACACACAu); /* kernels must write every value */
+        x[i] = y[i] = vec_bits_double(0xCACACACACACACACAu); /* kernels must write each */
     assert_int_equal(repro_math_inv_normal_cdf_array(u, x, COUNT), REPRO_OK);
     memcpy(y, u, COUNT * sizeof *y);
     assert_int_equal(repro_math_log_array(y, y, COUNT), REPRO_OK);
     for (size_t i = 0; i < COUNT; i++) {
-        if (bits(x[i]) != bits(repro_math_inv_normal_cdf(u[i])))
+        if (vec_double_bits(x[i]) != vec_double_bits(repro_math_inv_normal_cdf(u[i])))
             fail_msg("inv_normal_cdf_array(%a) = %a at %s, scalar %a", u[i], x[i],
                      repro_isa_name(), repro_math_inv_normal_cdf(u[i]));
-        if (bits(y[i]) != bits(repro_math_log(u[i])))
+        if (vec_double_bits(y[i]) != vec_double_bits(repro_math_log(u[i])))
             fail_msg("log_array(%a) = %a at %s, scalar %a", u[i], y[i], repro_isa_name(),
                      repro_math_log(u[i]));
     }
@@ -121,7 +108,8 @@ static void test_math_arrays(void **state)
     for (size_t n = 0; n < 40; n++) {
         assert_int_equal(repro_math_inv_normal_cdf_array(u + 3, x + 1, n), REPRO_OK);
         for (size_t i = 0; i < n; i++)
-            assert_true(bits(x[1 + i]) == bits(repro_math_inv_normal_cdf(u[3 + i])));
+            assert_true(vec_double_bits(x[1 + i]) ==
+                        vec_double_bits(repro_math_inv_normal_cdf(u[3 + i])));
     }
     assert_int_equal(repro_math_log_array(NULL, x, 1), REPRO_ERR_NULL);
     assert_int_equal(repro_math_inv_normal_cdf_array(u, NULL, 1), REPRO_ERR_NULL);

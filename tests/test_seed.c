@@ -7,12 +7,6 @@
 
 static const repro_seed sentinel = {{0x5e5e5e5e5e5e5e5eu, 1, 2, 3}};
 
-static void assert_seed_equal(repro_seed got, repro_seed want)
-{
-    for (int k = 0; k < 4; k++)
-        assert_int_equal(got.w[k], want.w[k]);
-}
-
 /* Record counts of seeds.txt by kind; a shorter file is a truncated copy. */
 enum { K_U64, K_BYTES, K_CHILD, K_NAMED, K_PATH, K_HEX, K_COUNT };
 static const char *const kinds[K_COUNT] = {"u64", "bytes", "child", "named", "path", "hex"};

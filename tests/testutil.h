@@ -13,4 +13,10 @@
 
 #include "repro_rng.h"
 
+static inline void assert_seed_equal(repro_seed got, repro_seed want)
+{
+    for (int k = 0; k < 4; k++)
+        assert_int_equal(got.w[k], want.w[k]);
+}
+
 #endif

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Writes tests/vectors/numpy_seedseq.txt and numpy_philox.txt from a real numpy.
 
-Run once against Debian's numpy (/usr/bin/python3, numpy 1.24) by `make vectors-numpy`
-(an optional argument names another output directory, for `make check-numpy-vectors`);
-the files are then frozen and tests/test_compat_numpy.c compares the C library with
-them.  Every number is hexadecimal; doubles are written as their IEEE-754 bits.
+Written once with Debian's numpy (/usr/bin/python3, numpy 1.24) into the directory
+given as argument by `make vectors-numpy`, which copies a file into tests/vectors/ only
+when it is not there yet: the files are frozen, and the same target (or `make
+check-numpy-vectors`) compares the existing ones.  tests/test_compat_numpy.c compares
+the C library with them.  Every number is hexadecimal; doubles are written as their IEEE-754 bits.
 
 A seed-sequence spec is
     <n> <entropy words...> <n> <spawn key words...> <n> <spawn path...>
@@ -25,8 +26,9 @@ import sys
 
 import numpy as np
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else \
-    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "vectors")
+if len(sys.argv) != 2:
+    sys.exit("usage: gen_numpy_vectors.py OUTDIR   (make vectors-numpy)")
+OUT = sys.argv[1]
 M32, M64 = (1 << 32) - 1, (1 << 64) - 1
 
 

@@ -3,11 +3,10 @@
  * `make vectors`, which never overwrites the frozen copies in tests/vectors/: it
  * compares against them instead.  tools/spec_ref.py verify recomputes every record
  * independently. */
-#include "repro_rng.h"
+#include "vectors/vectors.h"
 
 #include <inttypes.h>
 #include <stdio.h>
-#include <string.h>
 
 #define VALUES_PER_RECORD 16
 
@@ -28,26 +27,12 @@ static const char header[] =
     "# N decimal, N = 0 the full range).  Values are lowercase hex: u32 and float 8\n"
     "# digits, u64 and double 16 digits; floats and doubles as their IEEE-754 bits.\n";
 
-typedef struct {
-    const char *name;
-    uint64_t bound;
-    int is_bounded;
-} draw;
-
-static const draw draws[] = {
-    {"u32", 0, 0},
-    {"u64", 0, 0},
-    {"double", 0, 0},
-    {"double_oc", 0, 0},
-    {"double_oo", 0, 0},
-    {"float", 0, 0},
-    {"bounded_u32", 0, 1},
-    {"bounded_u32", 1, 1},
-    {"bounded_u32", 6, 1},
-    {"bounded_u32", UINT64_C(2147483649), 1}, /* 2^31+1: about half the words rejected */
-    {"bounded_u64", 0, 1},
-    {"bounded_u64", 1000, 1},
-    {"bounded_u64", UINT64_C(9223372036854775809), 1}, /* 2^63+1 */
+/* Each draw once; the bounded ones with a bound that is the full range, trivial,
+ * small, 2^31+1 (about half the words rejected) and 2^63+1. */
+static const char *const draws[] = {
+    "u32", "u64", "double", "double_oc", "double_oo", "float",
+    "bounded_u32:0", "bounded_u32:1", "bounded_u32:6", "bounded_u32:2147483649",
+    "bounded_u64:0", "bounded_u64:1000", "bounded_u64:9223372036854775809",
 };
 
 /* Positions: start, odd, mid-block, the 32-bit counter carry of the 4x32
@@ -56,34 +41,6 @@ static const uint64_t positions[] = {
     0, 1, 3, 7, (UINT64_C(4) << 32) - 3, UINT64_C(0x4000000000000005),
     UINT64_MAX - 4, UINT64_MAX,
 };
-
-/* One draw of d's kind as the file's hex text (at most 16 digits). */
-static void format_draw(char out[17], repro_stream *s, const draw *d)
-{
-    uint64_t u;
-    uint32_t v;
-    double x;
-    float y;
-    if (!strcmp(d->name, "u32")) {
-        snprintf(out, 17, "%08" PRIx32, repro_next_u32(s));
-    } else if (!strcmp(d->name, "u64")) {
-        snprintf(out, 17, "%016" PRIx64, repro_next_u64(s));
-    } else if (!strcmp(d->name, "float")) {
-        y = repro_next_float(s);
-        memcpy(&v, &y, sizeof v);
-        snprintf(out, 17, "%08" PRIx32, v);
-    } else if (!strcmp(d->name, "bounded_u32")) {
-        snprintf(out, 17, "%08" PRIx32, repro_next_bounded_u32(s, (uint32_t)d->bound));
-    } else if (!strcmp(d->name, "bounded_u64")) {
-        snprintf(out, 17, "%016" PRIx64, repro_next_bounded_u64(s, d->bound));
-    } else {
-        x = !strcmp(d->name, "double")      ? repro_next_double(s)
-            : !strcmp(d->name, "double_oc") ? repro_next_double_oc(s)
-                                            : repro_next_double_oo(s);
-        memcpy(&u, &x, sizeof u);
-        snprintf(out, 17, "%016" PRIx64, u);
-    }
-}
 
 int main(int argc, char **argv)
 {
@@ -122,19 +79,19 @@ int main(int argc, char **argv)
             fprintf(f, "# seed %s = %s\n", hex, seeds[si].derivation);
             for (size_t pi = 0; pi < sizeof positions / sizeof positions[0]; pi++)
                 for (size_t di = 0; di < sizeof draws / sizeof draws[0]; di++) {
-                    const draw *d = &draws[di];
+                    vec_draw d;
                     repro_stream s;
+                    uint64_t values[VALUES_PER_RECORD];
+                    if (vec_parse_draw(draws[di], &d) || !d.stream)
+                        return 1;
                     repro_stream_init(&s, (repro_algorithm)a, seeds[si].seed);
                     repro_stream_seek(&s, positions[pi]);
-                    fprintf(f, "%s %s %" PRIu64 " %s", name, hex, positions[pi], d->name);
-                    if (d->is_bounded)
-                        fprintf(f, ":%" PRIu64, d->bound);
-                    char values[VALUES_PER_RECORD][17];
                     for (int i = 0; i < VALUES_PER_RECORD; i++)
-                        format_draw(values[i], &s, d);
-                    fprintf(f, " %" PRIu64, repro_stream_tell(&s));
+                        values[i] = d.stream->next(&s, d.bound);
+                    fprintf(f, "%s %s %" PRIu64 " %s %" PRIu64, name, hex, positions[pi],
+                            draws[di], repro_stream_tell(&s));
                     for (int i = 0; i < VALUES_PER_RECORD; i++)
-                        fprintf(f, " %s", values[i]);
+                        fprintf(f, " %0*" PRIx64, vec_draw_digits(&d), values[i]);
                     fputc('\n', f);
                 }
         }

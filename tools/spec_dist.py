@@ -1075,7 +1075,7 @@ def record_values(stream, draw, nvalues):
     if name == "zipf":
         am1 = fl[0] - 1.0
         b1 = expm1(am1 * h("0x1.62e42fefa39efp-1"))
-        return each(lambda: zipf(d, am1, b1), _count)
+        return each(lambda: 1 if fl[0] >= 1025.0 else zipf(d, am1, b1), _count)
     if name == "hypergeometric":
         g, b, s = (int(p) for p in par)
         return each(lambda: hypergeometric(d, g, b, s), _count)

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli.h"
+#include "internal.h" /* repro_parse_decimal */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -137,17 +138,11 @@ int cli_parse(cli_spec *spec, int argc, char **argv)
 
 int cli_parse_u64(const char *s, uint64_t *out)
 {
-    uint64_t v = 0;
-    if (!*s)
+    uint64_t v;
+    int overflow;
+    size_t digits = repro_parse_decimal(s, SIZE_MAX, &v, &overflow);
+    if (digits == 0 || s[digits] || overflow)
         return -1;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return -1;
-        unsigned d = (unsigned)(*s - '0');
-        if (v > (UINT64_MAX - d) / 10)
-            return -1;
-        v = v * 10 + d;
-    }
     *out = v;
     return 0;
 }

@@ -14,15 +14,6 @@ static int finite(double x)
     return x - x == 0.0;
 }
 
-static int check_stream(const repro_stream *s, const void *out, size_t n)
-{
-    if (!s || (!out && n > 0))
-        return REPRO_ERR_NULL;
-    if (!repro_algorithm_valid(s->algorithm_))
-        return REPRO_ERR_ALGORITHM;
-    return REPRO_OK;
-}
-
 /* The largest double below x (x finite, > -DBL_MAX). */
 static double next_down(double x)
 {
@@ -42,7 +33,7 @@ static double next_down(double x)
 
 static REPRO_NOINLINE int fill_gaussian(repro_stream *s, double *out, size_t n, double mean, double stddev)
 {
-    int rc = check_stream(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!finite(mean) || !finite(stddev) || !(stddev >= 0.0))
@@ -55,7 +46,7 @@ static REPRO_NOINLINE int fill_gaussian(repro_stream *s, double *out, size_t n, 
 
 static REPRO_NOINLINE int fill_uniform(repro_stream *s, double *out, size_t n, double a, double b)
 {
-    int rc = check_stream(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!finite(a) || !finite(b) || !(a < b))
@@ -78,7 +69,7 @@ static REPRO_NOINLINE int fill_uniform(repro_stream *s, double *out, size_t n, d
 
 static REPRO_NOINLINE int fill_bernoulli(repro_stream *s, uint8_t *out, size_t n, double p)
 {
-    int rc = check_stream(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!(p >= 0.0 && p <= 1.0))
@@ -128,7 +119,7 @@ static double gamma_draw(repro_stream *s, double shape)
 
 static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, double shape, double scale)
 {
-    int rc = check_stream(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!finite(shape) || !finite(scale) || !(shape > 0.0) || !(scale > 0.0))
@@ -179,7 +170,7 @@ static double beta_draw(repro_stream *s, double a, double b)
 
 static REPRO_NOINLINE int fill_beta(repro_stream *s, double *out, size_t n, double a, double b)
 {
-    int rc = check_stream(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!finite(a) || !finite(b) || !(a > 0.0) || !(b > 0.0))
@@ -251,7 +242,7 @@ static uint64_t poisson_ptrs(repro_stream *s, double lambda)
 
 static REPRO_NOINLINE int fill_poisson(repro_stream *s, uint64_t *out, size_t n, double lambda)
 {
-    int rc = check_stream(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!(lambda >= 0.0 && lambda <= 1e15))
@@ -311,7 +302,7 @@ static uint64_t binomial_btrs(repro_stream *s, uint64_t trials, double p)
 
 static REPRO_NOINLINE int fill_binomial(repro_stream *s, uint64_t *out, size_t n, uint64_t trials, double p)
 {
-    int rc = check_stream(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!(p >= 0.0 && p <= 1.0))

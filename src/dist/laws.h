@@ -17,17 +17,6 @@ static inline int repro_law_finite(double x)
     return x - x == 0.0;
 }
 
-/* REPRO_ERR_NULL (s NULL, or out NULL with n > 0), REPRO_ERR_ALGORITHM (s never
- * initialised) or REPRO_OK. */
-static inline int repro_law_check(const repro_stream *s, const void *out, size_t n)
-{
-    if (!s || (!out && n > 0))
-        return REPRO_ERR_NULL;
-    if (repro_algorithm_block_words(repro_stream_algorithm(s)) == 0)
-        return REPRO_ERR_ALGORITHM;
-    return REPRO_OK;
-}
-
 /* The (0,1) double of a u64 x used by these laws, U52 = ((x >> 12) + 1/2) 2^-52: exact
  * (53 significant bits), symmetric (1 - u is exact and as likely as u), never 0 or 1.
  * Computed as (2^52 + m) - (2^52 - 1/2), the first term from its bits: exact, and
@@ -66,7 +55,7 @@ static inline double repro_u52(uint64_t x)
     int repro_fill_##name##_at(const repro_stream *s, uint64_t position, type *out,      \
                                size_t n REPRO_LAW_UNPAREN PARAMS)                        \
     {                                                                                    \
-        int rc = repro_law_check(s, out, n);                                             \
+        int rc = repro_fill_check(s, out, n);                                            \
         if (rc != REPRO_OK)                                                              \
             return rc;                                                                   \
         repro_stream t = *s;                                                             \

@@ -32,7 +32,7 @@ static int df_ok(double df)
 /* Gamma(df / 2, 2). */
 static REPRO_NOINLINE int law_chisquare(repro_stream *s, double *out, size_t n, double df)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!df_ok(df))
@@ -44,7 +44,7 @@ static REPRO_NOINLINE int law_chisquare(repro_stream *s, double *out, size_t n, 
  * so that an underflowed g gives +-inf, never NaN). */
 static REPRO_NOINLINE int law_standard_t(repro_stream *s, double *out, size_t n, double df)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!df_ok(df))
@@ -69,7 +69,7 @@ static double ratio(double x1, double x2)
 static REPRO_NOINLINE int law_f(repro_stream *s, double *out, size_t n, double dfnum,
                                 double dfden)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!df_ok(dfnum) || !df_ok(dfden))
@@ -111,7 +111,7 @@ static int nonc_ok(double df, double nonc)
 static REPRO_NOINLINE int law_noncentral_chisquare(repro_stream *s, double *out, size_t n,
                                                    double df, double nonc)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!nonc_ok(df, nonc))
@@ -126,7 +126,7 @@ static REPRO_NOINLINE int law_noncentral_chisquare(repro_stream *s, double *out,
 static REPRO_NOINLINE int law_noncentral_f(repro_stream *s, double *out, size_t n,
                                            double dfnum, double dfden, double nonc)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!nonc_ok(dfnum, nonc) || !df_ok(dfden))
@@ -150,7 +150,7 @@ static REPRO_NOINLINE int law_noncentral_f(repro_stream *s, double *out, size_t 
 static REPRO_NOINLINE int law_negative_binomial(repro_stream *s, uint64_t *out, size_t n,
                                                 double r, double p)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!repro_law_finite(r) || !(r > 0.0) || !(p > 0.0 && p <= 1.0))
@@ -180,7 +180,7 @@ static REPRO_NOINLINE int law_negative_binomial(repro_stream *s, uint64_t *out, 
 static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
                                         const double *alpha, size_t k)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!alpha)
@@ -226,7 +226,7 @@ static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
 static REPRO_NOINLINE int law_multinomial(repro_stream *s, uint64_t *out, size_t n,
                                           uint64_t trials, const double *pvals, size_t k)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!pvals)
@@ -323,7 +323,7 @@ static REPRO_NOINLINE int law_multivariate_normal(repro_stream *s, double *out, 
                                                   const double *mean, const double *factor,
                                                   size_t d)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if ((!mean || !factor) && d > 0)
@@ -336,18 +336,20 @@ static REPRO_NOINLINE int law_multivariate_normal(repro_stream *s, double *out, 
     for (size_t i = 0; i < d * d; i++)
         if (!repro_law_finite(factor[i]))
             return REPRO_ERR_PARAM;
-    for (size_t v = 0; v < n; v++) {
-        double *x = out + v * d;
-        for (size_t i0 = 0; i0 < d; i0 += REPRO_LAW_CHUNK) {
-            /* The normals go to x itself first (x_i needs z_0 .. z_i only). */
-            size_t k = d - i0 < REPRO_LAW_CHUNK ? d - i0 : REPRO_LAW_CHUNK;
-            repro_fill_normal(s, x + i0, k);
-        }
-        for (size_t i = d; i-- > 0;) { /* from the last, so z_i is read before x_i is set */
-            double acc = 0.0;
-            for (size_t m = 0; m <= i; m++)
-                acc += factor[i * d + m] * x[m];
-            x[i] = mean[i] + acc;
+    /* The normals of a run of vectors go to out itself first, in one fill (x_i needs
+     * z_0 .. z_i of its own vector only). */
+    size_t run = REPRO_LAW_CHUNK / d ? REPRO_LAW_CHUNK / d : 1;
+    for (size_t v0 = 0; v0 < n; v0 += run) {
+        size_t nv = n - v0 < run ? n - v0 : run;
+        repro_fill_normal(s, out + v0 * d, nv * d);
+        for (size_t v = v0; v < v0 + nv; v++) {
+            double *x = out + v * d;
+            for (size_t i = d; i-- > 0;) { /* from the last: z_i read before x_i is set */
+                double acc = 0.0;
+                for (size_t m = 0; m <= i; m++)
+                    acc += factor[i * d + m] * x[m];
+                x[i] = mean[i] + acc;
+            }
         }
     }
     return REPRO_OK;

@@ -39,7 +39,7 @@ static void fill_u52(repro_stream *s, uint64_t *x, double *u, size_t k)
 static int fill_rounded(repro_stream *s, float *out, size_t n,
                         int (*fill)(repro_stream *, double *, size_t))
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     double d[REPRO_LAW_CHUNK];
     for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
         size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
@@ -64,7 +64,7 @@ static REPRO_NOINLINE int law_exponential_float(repro_stream *s, float *out, siz
 static REPRO_NOINLINE int law_uniform_float(repro_stream *s, float *out, size_t n, float a,
                                             float b)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!finite_f(a) || !finite_f(b) || !(a < b))
@@ -89,14 +89,15 @@ static REPRO_NOINLINE int law_uniform_float(repro_stream *s, float *out, size_t 
 static REPRO_NOINLINE int law_lognormal(repro_stream *s, double *out, size_t n, double mean,
                                         double sigma)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!repro_law_finite(mean) || !repro_law_finite(sigma) || !(sigma >= 0.0))
         return REPRO_ERR_PARAM;
     rc = repro_fill_normal(s, out, n);
-    for (size_t i = 0; rc == REPRO_OK && i < n; i++)
-        out[i] = repro_dist_exp(mean + sigma * out[i]);
+    for (size_t i = 0; i < n; i++)
+        out[i] = mean + sigma * out[i];
+    repro_dist_exp_array(out, n);
     return rc;
 }
 
@@ -105,16 +106,15 @@ static REPRO_NOINLINE int law_lognormal(repro_stream *s, double *out, size_t n, 
 /* tan(pi (u - 1/2)) = sin(pi t) / cos(pi t), t = u - 1/2 exact in (-1/2, 1/2). */
 static REPRO_NOINLINE int law_standard_cauchy(repro_stream *s, double *out, size_t n)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     uint64_t x[REPRO_LAW_CHUNK];
     for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
         size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
         double *u = out + i;
         fill_u52(s, x, u, k);
-        for (size_t j = 0; j < k; j++) {
-            double t = u[j] - 0.5;
-            u[j] = repro_dist_sinpi(t) / repro_dist_cospi(t);
-        }
+        for (size_t j = 0; j < k; j++)
+            u[j] -= 0.5;
+        repro_dist_tanpi_array(u, k);
     }
     return rc;
 }
@@ -123,7 +123,7 @@ static REPRO_NOINLINE int law_standard_cauchy(repro_stream *s, double *out, size
 static int check_loc_scale(const repro_stream *s, const double *out, size_t n, double loc,
                            double scale)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc == REPRO_OK &&
         (!repro_law_finite(loc) || !repro_law_finite(scale) || !(scale >= 0.0)))
         rc = REPRO_ERR_PARAM;
@@ -166,14 +166,17 @@ static REPRO_NOINLINE int law_logistic(repro_stream *s, double *out, size_t n, d
     for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
         size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
         double *v = out + i;
+        double w[REPRO_LAW_CHUNK];
         rc = repro_fill_u64(s, x, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = 1.0 + logistic_d(x[j]);
-        repro_math_log_array(v, v, k);
         for (size_t j = 0; j < k; j++) {
-            /* log1p(d) as repro_dist_log1p computes it, from log(1 + d) in v[j] */
-            double d = logistic_d(x[j]), w = 1.0 + d;
-            double l = w == 1.0 ? d : v[j] * d / (w - 1.0);
+            v[j] = logistic_d(x[j]);
+            w[j] = 1.0 + v[j];
+        }
+        repro_math_log_array(w, w, k);
+        for (size_t j = 0; j < k; j++) {
+            /* log1p(d) as repro_dist_log1p computes it, from log(1 + d) in w[j] */
+            double d = v[j], u1 = 1.0 + d;
+            double l = u1 == 1.0 ? d : w[j] * d / (u1 - 1.0);
             v[j] = x[j] >> 63 ? loc - scale * l : loc + scale * l;
         }
     }
@@ -226,7 +229,7 @@ static REPRO_NOINLINE int law_rayleigh(repro_stream *s, double *out, size_t n, d
 static int check_shape(const repro_stream *s, const double *out, size_t n, double a,
                        int zero_ok)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc == REPRO_OK && (!repro_law_finite(a) || !(zero_ok ? a >= 0.0 : a > 0.0)))
         rc = REPRO_ERR_PARAM;
     return rc;
@@ -243,7 +246,10 @@ static REPRO_NOINLINE int law_weibull(repro_stream *s, double *out, size_t n, do
         fill_neg_log_u52(s, x, v, k);
         repro_math_log_array(v, v, k);
         for (size_t j = 0; j < k; j++)
-            v[j] = a == 0.0 ? 0.0 : repro_dist_exp(v[j] / a);
+            v[j] = v[j] / a;
+        repro_dist_exp_array(v, k);
+        for (size_t j = 0; a == 0.0 && j < k; j++)
+            v[j] = 0.0;
     }
     return rc;
 }
@@ -274,7 +280,8 @@ static REPRO_NOINLINE int law_power(repro_stream *s, double *out, size_t n, doub
         fill_u52(s, x, v, k);
         repro_math_log_array(v, v, k);
         for (size_t j = 0; j < k; j++)
-            v[j] = repro_dist_exp(v[j] / a);
+            v[j] = v[j] / a;
+        repro_dist_exp_array(v, k);
     }
     return rc;
 }
@@ -285,7 +292,7 @@ static REPRO_NOINLINE int law_power(repro_stream *s, double *out, size_t n, doub
 static REPRO_NOINLINE int law_triangular(repro_stream *s, double *out, size_t n, double left,
                                          double mode, double right)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     double base = right - left;
@@ -315,7 +322,7 @@ static REPRO_NOINLINE int law_triangular(repro_stream *s, double *out, size_t n,
 static REPRO_NOINLINE int law_wald(repro_stream *s, double *out, size_t n, double mean,
                                    double scale)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!repro_law_finite(mean) || !repro_law_finite(scale) || !(mean > 0.0) ||
@@ -391,7 +398,7 @@ static double vonmises_draw(repro_stream *s, double mu, double kappa, double r)
 static REPRO_NOINLINE int law_vonmises(repro_stream *s, double *out, size_t n, double mu,
                                        double kappa)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!repro_law_finite(mu) || !repro_law_finite(kappa) || !(kappa >= 0.0))

@@ -5,7 +5,6 @@
 #include "dist/laws.h"
 #include "core/philox.h" /* repro_mulhilo64 */
 
-#include <stdlib.h>
 
 /* Counts at or above 2^63 are clamped to INT64_MAX, numpy's int64 results. */
 #define COUNT_MAX 0x7fffffffffffffffu
@@ -44,7 +43,7 @@ static uint64_t draw_below(repro_stream *s, uint64_t bound)
 static REPRO_NOINLINE int law_integers(repro_stream *s, int64_t *out, size_t n, int64_t low,
                                        int64_t high)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (low > high)
@@ -77,7 +76,7 @@ static REPRO_NOINLINE int law_integers(repro_stream *s, int64_t *out, size_t n, 
  * (p = 1: log1p(-1) = -inf, so 1). */
 static REPRO_NOINLINE int law_geometric(repro_stream *s, uint64_t *out, size_t n, double p)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!(p > 0.0 && p <= 1.0))
@@ -116,7 +115,7 @@ static uint64_t logseries_draw(repro_stream *s, double p, double r)
 
 static REPRO_NOINLINE int law_logseries(repro_stream *s, uint64_t *out, size_t n, double p)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!(p >= 0.0 && p < 1.0))
@@ -131,6 +130,9 @@ static REPRO_NOINLINE int law_logseries(repro_stream *s, uint64_t *out, size_t n
 
 /* Below this, a - 1 makes the rejection loop too slow (about 1 / (44 (a - 1)) attempts). */
 #define ZIPF_MIN_AM1 0x1p-20
+/* From this a on every value is 1 but with probability below 2^-1024 (and 2^(a - 1)
+ * overflows): 1, nothing drawn. */
+#define ZIPF_MAX_A 1025.0
 
 /* Devroye's (1986, p. 551) rejection, numpy's form with expm1 where numpy subtracts 1;
  * per attempt u = U52 then v = U52: x = floor(exp(-log(u) / (a - 1))), rejected when
@@ -153,7 +155,7 @@ static uint64_t zipf_draw(repro_stream *s, double am1, double b1)
 
 static REPRO_NOINLINE int law_zipf(repro_stream *s, uint64_t *out, size_t n, double a)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!repro_law_finite(a) || !(a - 1.0 >= ZIPF_MIN_AM1))
@@ -161,7 +163,7 @@ static REPRO_NOINLINE int law_zipf(repro_stream *s, uint64_t *out, size_t n, dou
     double am1 = a - 1.0;
     double b1 = repro_dist_expm1(am1 * 0x1.62e42fefa39efp-1); /* ln 2 */
     for (size_t i = 0; i < n; i++)
-        out[i] = zipf_draw(s, am1, b1);
+        out[i] = a >= ZIPF_MAX_A ? 1 : zipf_draw(s, am1, b1);
     return REPRO_OK;
 }
 
@@ -250,7 +252,7 @@ static uint64_t hyper_hrua(repro_stream *s, const hrua_setup *z)
 static REPRO_NOINLINE int law_hypergeometric(repro_stream *s, uint64_t *out, size_t n,
                                              uint64_t ngood, uint64_t nbad, uint64_t nsample)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (ngood >= HYPER_MAX || nbad >= HYPER_MAX || nsample > ngood + nbad)
@@ -399,7 +401,7 @@ int repro_alias_init(void *table, size_t size, const double *weights, size_t k)
 static REPRO_NOINLINE int law_choice(repro_stream *s, uint64_t *out, size_t n,
                                      const void *table)
 {
-    int rc = repro_law_check(s, out, n);
+    int rc = repro_fill_check(s, out, n);
     if (rc != REPRO_OK)
         return rc;
     if (!table)
@@ -419,10 +421,43 @@ static REPRO_NOINLINE int law_choice(repro_stream *s, uint64_t *out, size_t n,
 
 /* ---- choice without replacement ---------------------------------------------------- */
 
-static int cmp_u64(const void *a, const void *b)
+/* Sorts v[0..n) ascending: quicksort (median of three, the smaller side first, so the
+ * stack stays below 64 levels) down to insertion sort on short runs.  (Only the order
+ * of equal values could differ between sorts, and equal values are the same.) */
+static void sort_u64(uint64_t *v, size_t n)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    while (n > 16) {
+        uint64_t a = v[0], b = v[n / 2], c = v[n - 1];
+        uint64_t pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+        size_t i = 0, j = n - 1;
+        for (;;) { /* Hoare's partition */
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i >= j)
+                break;
+            uint64_t t = v[i];
+            v[i++] = v[j];
+            v[j--] = t;
+        }
+        /* v[0..j] <= pivot <= v[j+1..n) */
+        if (j + 1 < n - j - 1) {
+            sort_u64(v, j + 1);
+            v += j + 1;
+            n -= j + 1;
+        } else {
+            sort_u64(v + j + 1, n - j - 1);
+            n = j + 1;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t t = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > t; j--)
+            v[j] = v[j - 1];
+        v[j] = t;
+    }
 }
 
 /* The first k distinct values of independent uniform draws from [0, n) form a uniform
@@ -431,16 +466,25 @@ static int cmp_u64(const void *a, const void *b)
  * repro_shuffle puts them in uniformly random order.  Memory: out only. */
 int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k, uint64_t n)
 {
-    int rc = repro_law_check(s, out, k);
+    int rc = repro_fill_check(s, out, k);
     if (rc != REPRO_OK)
         return rc;
     if (k > n)
         return REPRO_ERR_PARAM;
     size_t have = 0;
     while (have < k) {
-        for (size_t i = have; i < k; i++)
-            out[i] = draw_below(s, n);
-        qsort(out, k, sizeof *out, cmp_u64);
+        if (n <= 0xffffffffu) { /* the 32-bit bounded draws in one fill */
+            uint32_t v[REPRO_LAW_CHUNK];
+            for (size_t i = have; i < k; i += REPRO_LAW_CHUNK) {
+                size_t m = k - i < REPRO_LAW_CHUNK ? k - i : REPRO_LAW_CHUNK;
+                repro_fill_bounded_u32(s, v, m, (uint32_t)n);
+                for (size_t j = 0; j < m; j++)
+                    out[i + j] = v[j];
+            }
+        } else {
+            repro_fill_bounded_u64(s, out + have, k - have, n);
+        }
+        sort_u64(out, k);
         have = 0;
         for (size_t i = 0; i < k; i++)
             if (have == 0 || out[i] != out[have - 1])

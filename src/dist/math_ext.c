@@ -10,11 +10,15 @@
  * atan(1.5) or atan(inf), then an odd polynomial of degree 23).  sinpi and cospi need
  * no reduction by an inexact pi: x mod 2 is exact in floating point; the reduced
  * argument (|r| <= 1/4) is multiplied by pi as a double-double (Dekker's product) and
- * handed to fdlibm's sin and cos kernels (__kernel_sin, __kernel_cos) with its tail. */
+ * handed to fdlibm's sin and cos kernels (__kernel_sin, __kernel_cos) with its tail;
+ * those two and the product are in src/dist/math_vec.h. */
 #include "internal.h"
 #include "dist/special.h"
 
 #include <string.h>
+
+#define RV_BYTES 8
+#include "dist/math_vec.h"
 
 static uint64_t bits_of(double x)
 {
@@ -172,92 +176,87 @@ double repro_dist_atan(double x)
 
 /* ---- sin(pi x) and cos(pi x) ----------------------------------------------------- */
 
-/* sin(x + y) and cos(x + y) for |x| <= pi/4, |y| tiny (fdlibm's kernels). */
+/* fdlibm's kernels and the product by pi: the bodies of src/dist/math_vec.h on one
+ * lane (so that the array form of the Cauchy sampler, src/dist/math_array.c, is the
+ * same code). */
 static double kernel_sin(double x, double y)
 {
-    static const double S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03,
-                        S3 = -1.98412698298579493134e-04, S4 = 2.75573137070700676789e-06,
-                        S5 = -2.50507602534068634195e-08, S6 = 1.58969099521155010221e-10;
-    double z = x * x;
-    double v = z * x;
-    double r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
-    return x - ((z * (0.5 * y - v * r) - y) - v * S1);
+    rv_d vx = {x}, vy = {y};
+    return rv_kernel_sin(vx, vy)[0];
 }
 
 static double kernel_cos(double x, double y)
 {
-    static const double C1 = 4.16666666666666019037e-02, C2 = -1.38888888888741095749e-03,
-                        C3 = 2.48015872894767294178e-05, C4 = -2.75573143513906633035e-07,
-                        C5 = 2.08757232129817482790e-09, C6 = -1.13596475577881948265e-11;
-    double z = x * x;
-    double w = z * z;
-    double r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
-    double hz = 0.5 * z;
-    double v = 1.0 - hz;
-    return v + (((1.0 - v) - hz) + (z * r - x * y));
+    rv_d vx = {x}, vy = {y};
+    return rv_kernel_cos(vx, vy)[0];
 }
 
-/* pi = PI_HI + PI_LO; PI_HI = PI_A + PI_B splits into 26 + 27 bits (Veltkamp). */
-#define PI_HI 0x1.921fb54442d18p+1
-#define PI_LO 0x1.1a62633145c07p-53
-#define PI_A 0x1.921fb58p+1
-#define PI_B (-0x1.dde9740000000p-26)
-
-/* pi * r as hi + lo (|r| <= 1/4): Dekker's exact product of r and PI_HI, plus r PI_LO. */
 static double pi_times(double r, double *lo)
 {
-    double c = 134217729.0 * r; /* 2^27 + 1: splits r into 26 + 27 bits */
-    double rh = c - (c - r);
-    double rl = r - rh;
-    double p = r * PI_HI;
-    double e = ((rh * PI_A - p) + rh * PI_B + rl * PI_A) + rl * PI_B;
-    double t = e + r * PI_LO;
-    double hi = p + t;
-    *lo = t - (hi - p);
-    return hi;
+    rv_d vr = {r}, vlo;
+    rv_d hi = rv_pi_times(vr, &vlo);
+    *lo = vlo[0];
+    return hi[0];
 }
 
-/* x = 2 m + f exactly, f in [0, 2) for x >= 0: sin(pi x) and cos(pi x) of |x| < 2^52
- * from the octant of f.  want_cos selects the result. */
-static double sincospi(double x, int want_cos)
+/* sin(pi x) into *sn and cos(pi x) into *cs, either pointer NULL when not wanted:
+ * x = 2m + f exactly (|x| < 2^52; above, x is an integer), then the octant of f. */
+void repro_dist_sincospi(double x, double *sn, double *cs)
 {
     uint64_t ax_bits = bits_of(x) & ABS_MASK;
     int neg = (int)(bits_of(x) >> 63); /* -0 too: sin(pi (-0)) = -0 */
-    if (ax_bits >= 0x7ff0000000000000u) /* inf or NaN */
-        return from_bits(NAN_BITS);
-    double a = from_bits(ax_bits);
-    if (a >= 0x1p52) { /* an integer: sin 0 with x's sign, cos +-1 by parity */
-        if (!want_cos)
-            return neg ? -0.0 : 0.0;
-        return a < 0x1p53 && ((uint64_t)a & 1u) ? -1.0 : 1.0;
+    double vs = 0.0, vc = 1.0;
+    if (ax_bits >= 0x7ff0000000000000u) { /* inf or NaN */
+        vs = vc = from_bits(NAN_BITS);
+        neg = 0;
+    } else if (ax_bits >= 0x4330000000000000u) { /* an integer: +-0, cos +-1 by parity */
+        double a = from_bits(ax_bits);
+        vc = a < 0x1p53 && ((uint64_t)a & 1u) ? -1.0 : 1.0;
+    } else {
+        double a = from_bits(ax_bits);
+        uint64_t m = (uint64_t)a; /* floor: a >= 0 */
+        double f = a - (double)m; /* exact, in [0, 1) */
+        /* sin(pi (m + f)) = (-1)^m sin(pi f), cos likewise. */
+        int flip_sin = (int)(m & 1u), flip_cos = (int)(m & 1u);
+        if (f > 0.5) { /* sin(pi f) = sin(pi (1 - f)), cos(pi f) = -cos(pi (1 - f)) */
+            f = 1.0 - f; /* exact */
+            flip_cos ^= 1;
+        }
+        double r, lo;
+        if (f < 0x1p-500) { /* sin(pi f) = pi f, scaled so that Dekker's terms stay normal */
+            r = pi_times(f * 0x1p600, &lo);
+            vs = r * 0x1p-600;
+        } else if (f <= 0.25) {
+            r = pi_times(f, &lo);
+            vs = sn ? kernel_sin(r, lo) : 0.0;
+            vc = cs ? kernel_cos(r, lo) : 1.0;
+        } else { /* sin(pi f) = cos(pi (1/2 - f)), cos(pi f) = sin(pi (1/2 - f)) */
+            r = pi_times(0.5 - f, &lo); /* 0.5 - f exact */
+            vs = sn ? kernel_cos(r, lo) : 0.0;
+            vc = cs ? kernel_sin(r, lo) : 1.0;
+        }
+        vs = flip_sin ? -vs : vs;
+        vc = flip_cos ? -vc : vc;
     }
-    uint64_t m = (uint64_t)a; /* floor: a >= 0 */
-    double f = a - (double)m; /* exact, in [0, 1) */
-    /* sin(pi (m + f)) = (-1)^m sin(pi f), cos likewise. */
-    int flip_sin = (int)(m & 1u), flip_cos = (int)(m & 1u);
-    if (f > 0.5) { /* sin(pi f) = sin(pi (1 - f)), cos(pi f) = -cos(pi (1 - f)) */
-        f = 1.0 - f; /* exact */
-        flip_cos ^= 1;
-    }
-    double r, lo, v;
-    if (f < 0x1p-500) { /* sin(pi f) = pi f: scaled, so that Dekker's terms stay normal */
-        r = pi_times(f * 0x1p600, &lo);
-        v = want_cos ? 1.0 : r * 0x1p-600;
-    } else if (f <= 0.25) {
-        r = pi_times(f, &lo);
-        v = want_cos ? kernel_cos(r, lo) : kernel_sin(r, lo);
-    } else { /* sin(pi f) = cos(pi (1/2 - f)), cos(pi f) = sin(pi (1/2 - f)) */
-        r = pi_times(0.5 - f, &lo); /* 0.5 - f exact */
-        v = want_cos ? kernel_sin(r, lo) : kernel_cos(r, lo);
-    }
-    if (want_cos)
-        return flip_cos ? -v : v;
-    v = flip_sin ? -v : v;
-    return neg ? -v : v;
+    if (sn)
+        *sn = neg ? -vs : vs;
+    if (cs)
+        *cs = vc;
 }
 
-double repro_dist_sinpi(double x) { return sincospi(x, 0); }
-double repro_dist_cospi(double x) { return sincospi(x, 1); }
+double repro_dist_sinpi(double x)
+{
+    double v;
+    repro_dist_sincospi(x, &v, NULL);
+    return v;
+}
+
+double repro_dist_cospi(double x)
+{
+    double v;
+    repro_dist_sincospi(x, NULL, &v);
+    return v;
+}
 
 /* ---- public entry points ---------------------------------------------------------- */
 

@@ -111,32 +111,77 @@ RV_INLINE rv_d rv_exp_core(rv_d x)
     const double P1 = 0x1.555555555553ep-3, P2 = -0x1.6c16c16bebd93p-9,
                  P3 = 0x1.1566aaf25de2cp-14, P4 = -0x1.bbd41c5d26bf1p-20,
                  P5 = 0x1.6376972bea4d0p-25, INV_LN2 = 0x1.71547652b82fep+0;
-    const double LN2_D = 0x1.62e42fefa39efp-1;
+    const double LN2_D = 0x1.62e42fefa39efp-1, MAGIC = 0x1.8p52;
     rv_i neg = x < 0.0;
     rv_d ax = rv_sel(neg, -x, x);
     rv_d t = INV_LN2 * x + rv_sel(neg, rv_splat(-0.5), rv_splat(0.5));
-    rv_i k;
-    for (int l = 0; l < RV_N; l++)
-        k[l] = (int64_t)t[l]; /* truncation = rounding (|t| < 1100) */
-    k = rv_sel_i(ax < 1.5 * LN2_D, (rv_i)(neg & -2) + 1, k); /* +-1 below 1.5 ln2 */
-    k &= (rv_i)(ax > 0.5 * LN2_D);                          /* 0 up to ln2/2 */
-    /* k (|k| < 2^31) to double exactly: 2^52 + 2^51 + k has k in its low bits. */
-    rv_d dk = (rv_d)(k + 0x4338000000000000) - 0x1.8p52;
+    /* k = t truncated (|t| < 1100), in doubles: t rounded to an integer (t + 1.5 2^52
+     * - 1.5 2^52), then one step towards 0 where that went past t */
+    rv_d rt = (t + MAGIC) - MAGIC;
+    rv_d dk = rt - rv_sel((rt > t) & ~neg, rv_splat(1.0), rv_splat(0.0)) +
+              rv_sel((rt < t) & neg, rv_splat(1.0), rv_splat(0.0));
+    dk = rv_sel(ax < 1.5 * LN2_D, rv_sel(neg, rv_splat(-1.0), rv_splat(1.0)), dk);
+    dk = rv_sel(ax > 0.5 * LN2_D, dk, rv_splat(0.0)); /* +0.0: x - 0 LN2_HI = x */
     rv_d hi = x - dk * REPRO_LN2_HI;
     rv_d lo = dk * REPRO_LN2_LO;
     rv_d r = hi - lo;
     rv_d r2 = r * r;
     rv_d c = r - r2 * (P1 + r2 * (P2 + r2 * (P3 + r2 * (P4 + r2 * P5))));
     rv_d y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
-    /* y 2^k by adding k to the exponent field; below 2^-1021 in two steps, so that the
-     * final product rounds once into a subnormal. */
-    rv_i low = k < -1021;
-    rv_d big = (rv_d)((rv_i)y + (k << 52));
+    /* y 2^k by adding k to the exponent field (k << 52 is the low bits of dk + 1.5 2^52
+     * shifted: the high bits shift out); below 2^-1021 in two steps, so that the final
+     * product rounds once into a subnormal. */
+    rv_d big = (rv_d)((rv_u)y + ((rv_u)(dk + MAGIC) << 52));
+    rv_i low = dk < -1021.0;
     if (rv_any(low)) {
-        rv_d small = (rv_d)((rv_i)y + ((k + 1000) << 52)) * 0x1p-1000;
+        rv_d small = (rv_d)((rv_u)y + ((rv_u)(dk + (MAGIC + 1000.0)) << 52)) * 0x1p-1000;
         big = rv_sel(low, small, big);
     }
     return big;
+}
+
+/* sin(x + y) and cos(x + y) for |x| <= pi/4, |y| tiny: fdlibm's __kernel_sin and
+ * __kernel_cos (src/dist/math_ext.c runs them on one lane). */
+RV_INLINE rv_d rv_kernel_sin(rv_d x, rv_d y)
+{
+    const double S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03,
+                 S3 = -1.98412698298579493134e-04, S4 = 2.75573137070700676789e-06,
+                 S5 = -2.50507602534068634195e-08, S6 = 1.58969099521155010221e-10;
+    rv_d z = x * x;
+    rv_d v = z * x;
+    rv_d r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+    return x - ((z * (0.5 * y - v * r) - y) - v * S1);
+}
+
+RV_INLINE rv_d rv_kernel_cos(rv_d x, rv_d y)
+{
+    const double C1 = 4.16666666666666019037e-02, C2 = -1.38888888888741095749e-03,
+                 C3 = 2.48015872894767294178e-05, C4 = -2.75573143513906633035e-07,
+                 C5 = 2.08757232129817482790e-09, C6 = -1.13596475577881948265e-11;
+    rv_d z = x * x;
+    rv_d w = z * z;
+    rv_d r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
+    rv_d hz = 0.5 * z;
+    rv_d v = 1.0 - hz;
+    return v + (((1.0 - v) - hz) + (z * r - x * y));
+}
+
+/* pi r as hi + *lo (|r| <= 1/4, r >= 2^-500): Dekker's exact product of r and
+ * pi's double PI_HI (Veltkamp's split, 2^27 + 1; PI_HI = PI_A + PI_B in 26 + 27 bits),
+ * plus r (pi - PI_HI). */
+RV_INLINE rv_d rv_pi_times(rv_d r, rv_d *lo)
+{
+    const double PI_HI = 0x1.921fb54442d18p+1, PI_LO = 0x1.1a62633145c07p-53,
+                 PI_A = 0x1.921fb58p+1, PI_B = -0x1.dde9740000000p-26;
+    rv_d c = 134217729.0 * r;
+    rv_d rh = c - (c - r);
+    rv_d rl = r - rh;
+    rv_d p = r * PI_HI;
+    rv_d e = ((rh * PI_A - p) + rh * PI_B + rl * PI_A) + rl * PI_B;
+    rv_d t = e + r * PI_LO;
+    rv_d hi = p + t;
+    *lo = t - (hi - p);
+    return hi;
 }
 
 /* Lanes in [2^-1022, 1]: positive normal, so rv_log applies to them and to 1 - u. */

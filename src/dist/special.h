@@ -51,10 +51,18 @@ double repro_dist_expm1(double x);
 double repro_dist_atan(double x);
 double repro_dist_sinpi(double x);
 double repro_dist_cospi(double x);
+/* Both at once, each exactly as the functions above give it (one reduction). */
+void repro_dist_sincospi(double x, double *sn, double *cs);
+/* In place, several at a time (src/dist/math_array.c), i < n: x[i] = repro_dist_exp(x[i]),
+ * and t[i] = repro_dist_sinpi(t[i]) / repro_dist_cospi(t[i]). */
+void repro_dist_exp_array(double *x, size_t n);
+void repro_dist_tanpi_array(double *t, size_t n);
 /* log of the Poisson(lambda) probability of k, lambda > 0 (Loader's saddle-point
  * form, accurate to about 1e-14 absolute even for lambda near 1e15). */
 double repro_dist_log_poisson_pmf(uint64_t k, double lambda);
-/* log(k!): the sum of log j, j = 2..k, for k < 16, else Stirling's series (below). */
+/* log(k!): the sum of log j, j = 2..k in that order, for k < 16, else
+ * stirlerr(k) + ((k + 1/2) log k - k + log sqrt(2 pi)) (Stirling's series of the
+ * Poisson and binomial log-pmfs); a table below 128. */
 double repro_dist_log_factorial(uint64_t k);
 /* log of the Binomial(n, p) probability of k <= n, 0 < p <= 1/2, q = 1 - p. */
 double repro_dist_log_binomial_pmf(uint64_t k, uint64_t n, double p, double q);

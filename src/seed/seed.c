@@ -81,23 +81,14 @@ repro_seed repro_seed_named(repro_seed parent, const void *name, size_t len)
     return absorb(parent, TAG(5), TAG(6), name ? name : "", name ? len : 0);
 }
 
-/* Parses "#digits" (seg points past '#', len bytes) as a u64 index. */
+/* Parses "#digits" (seg points past '#', len bytes) as a u64 index: a byte that is
+ * not a digit is a syntax error before a too large number is a range error. */
 static int parse_index(const char *seg, size_t len, uint64_t *out)
 {
-    uint64_t v = 0;
-    if (len == 0)
+    int overflow;
+    if (len == 0 || repro_parse_decimal(seg, len, out, &overflow) != len)
         return REPRO_ERR_PATH_INDEX_SYNTAX;
-    for (size_t i = 0; i < len; i++)
-        if (seg[i] < '0' || seg[i] > '9')
-            return REPRO_ERR_PATH_INDEX_SYNTAX;
-    for (size_t i = 0; i < len; i++) {
-        uint64_t d = (uint64_t)(seg[i] - '0');
-        if (v > (UINT64_MAX - d) / 10)
-            return REPRO_ERR_PATH_INDEX_RANGE;
-        v = v * 10 + d;
-    }
-    *out = v;
-    return REPRO_OK;
+    return overflow ? REPRO_ERR_PATH_INDEX_RANGE : REPRO_OK;
 }
 
 int repro_seed_path_ex(repro_seed root, const char *path, repro_seed *out, size_t *err_offset)

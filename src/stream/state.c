@@ -80,15 +80,10 @@ int repro_stream_load_ex(repro_stream *s, const char *text, size_t *err_offset)
     /* position: one or more decimal digits (leading zeros allowed) below 2^64, then
      * the end of the text */
     const size_t pos_at = hex_at + hex_len + 1;
-    size_t i = pos_at;
-    uint64_t pos = 0;
-    for (; text[i] >= '0' && text[i] <= '9'; i++) {
-        uint64_t d = (uint64_t)(text[i] - '0');
-        if (pos > (UINT64_MAX - d) / 10)
-            return fail(err_offset, pos_at, REPRO_ERR_STATE_POSITION);
-        pos = pos * 10 + d;
-    }
-    if (i == pos_at)
+    uint64_t pos;
+    int overflow;
+    const size_t i = pos_at + repro_parse_decimal(text + pos_at, SIZE_MAX, &pos, &overflow);
+    if (i == pos_at || overflow)
         return fail(err_offset, pos_at, REPRO_ERR_STATE_POSITION);
     if (text[i] != '\0')
         return fail(err_offset, i, REPRO_ERR_STATE_TRAILING);

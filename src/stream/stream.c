@@ -324,7 +324,7 @@ static void fill_stream(const repro_isa_table *isa, repro_stream *s, void *out, 
     s->position_ += (uint64_t)n * words_per_value;
 }
 
-static int check_fill(const repro_stream *s, const void *out, size_t n)
+int repro_fill_check(const repro_stream *s, const void *out, size_t n)
 {
     if (!s || (!out && n > 0))
         return REPRO_ERR_NULL;
@@ -338,7 +338,7 @@ static int check_fill(const repro_stream *s, const void *out, size_t n)
 #define REPRO_DEFINE_FILL(name, type, words, CONV)                                       \
     int repro_fill_##name(repro_stream *s, type *out, size_t n)                          \
     {                                                                                    \
-        int rc = check_fill(s, out, n);                                                  \
+        int rc = repro_fill_check(s, out, n);                                            \
         if (rc == REPRO_OK) {                                                            \
             const repro_isa_table *isa = repro_isa_active();                             \
             fill_stream(isa, s, out, n, words, CONV);                                    \
@@ -348,7 +348,7 @@ static int check_fill(const repro_stream *s, const void *out, size_t n)
     int repro_fill_##name##_at(const repro_stream *s, uint64_t position, type *out,      \
                                size_t n)                                                 \
     {                                                                                    \
-        int rc = check_fill(s, out, n);                                                  \
+        int rc = repro_fill_check(s, out, n);                                            \
         if (rc == REPRO_OK) {                                                            \
             const repro_isa_table *isa = repro_isa_active();                             \
             fill_values(isa, s, position, out, n, words, CONV);                          \
@@ -393,7 +393,7 @@ REPRO_DEFINE_FILL(exponential, double, 2, isa->from_u64[REPRO_CONV_EXPONENTIAL])
     int repro_fill_bounded_u##W(repro_stream *s, uint##W##_t *out, size_t n,             \
                                 uint##W##_t bound)                                       \
     {                                                                                    \
-        int rc = check_fill(s, out, n);                                                  \
+        int rc = repro_fill_check(s, out, n);                                            \
         if (rc != REPRO_OK)                                                              \
             return rc;                                                                   \
         if (n <= SHORT_FILL_WORDS / (WORDS)) { /* short: single draws (the buffer) */   \
@@ -408,7 +408,7 @@ REPRO_DEFINE_FILL(exponential, double, 2, isa->from_u64[REPRO_CONV_EXPONENTIAL])
     int repro_fill_bounded_u##W##_at(const repro_stream *s, uint64_t position,           \
                                      uint##W##_t *out, size_t n, uint##W##_t bound)      \
     {                                                                                    \
-        int rc = check_fill(s, out, n);                                                  \
+        int rc = repro_fill_check(s, out, n);                                            \
         if (rc == REPRO_OK)                                                              \
             bounded_##W(repro_isa_active(), s, position, out, n, bound);                 \
         return rc;                                                                       \

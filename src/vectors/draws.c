@@ -179,7 +179,8 @@ static int fill_choice(repro_stream *s, uint64_t *out, size_t n, const vec_param
     X(zipf, "d", T_U64, NULL, repro_fill_zipf(s, out, n, p->d[0]))                       \
     X(hypergeometric, "uuu", T_U64, NULL,                                                 \
       repro_fill_hypergeometric(s, out, n, p->u[0], p->u[1], p->u[2]))                    \
-    X(dirichlet, "d*", T_DOUBLE, width_params, repro_fill_dirichlet(s, out, n / w, p->d, w)) \
+    X(dirichlet, "d*", T_DOUBLE, width_params,                                            \
+      repro_fill_dirichlet(s, out, n / w, p->d, w))                                       \
     X(multinomial, "ud*", T_U64, width_pvals,                                             \
       repro_fill_multinomial(s, out, n / w, p->u[0], p->d + 1, w))                        \
     X(multivariate_normal, "d*", T_DOUBLE, width_mvn, fill_mvn(s, out, n, p, w))         \
@@ -298,8 +299,9 @@ size_t vec_draw_width(const vec_draw *d, size_t n)
 
 int vec_draw_digits(const vec_draw *d)
 {
-    size_t bytes = d->stream ? stream_size[d->stream - vec_stream_draws] : type_size[d->law->type];
-    return (int)(2 * bytes);
+    if (d->stream)
+        return 2 * stream_size[d->stream - vec_stream_draws];
+    return 2 * type_size[d->law->type];
 }
 
 int vec_draw_fill(repro_stream *s, const vec_draw *d, uint64_t *bits, size_t n)

@@ -145,17 +145,23 @@ static int64_t take_i64(rec *c)
     return v;
 }
 
-/* A count, then that many numbers (the compat files' lists). */
-static size_t take_list(rec *c, int base, uint64_t *out)
+/* n numbers, each at most max, into out; n at most MAX_VALUES. */
+static size_t take_values(rec *c, uint64_t n, int base, uint64_t max, uint64_t *out)
 {
-    uint64_t n = take_u(c, base);
     if (n > MAX_VALUES) {
         c->bad = 1;
         return 0;
     }
     for (uint64_t k = 0; k < n; k++)
-        out[k] = take_u(c, base);
+        if ((out[k] = take_u(c, base)) > max)
+            c->bad = 1;
     return (size_t)n;
+}
+
+/* A count, then that many numbers (the compat files' lists). */
+static size_t take_list(rec *c, int base, uint64_t *out)
+{
+    return take_values(c, take_u(c, base), base, UINT64_MAX, out);
 }
 
 int vec_parse_seed(const char *s, repro_seed *out)
@@ -297,7 +303,7 @@ static void check_seed(rec *c)
         if (c->bad)
             return;
         expect_seed(c, "seed_from_bytes", repro_seed_from_bytes(m, len), want);
-        if (expect_ok(c, repro_seed_from_bytes_checked(m, len, &out), "seed_from_bytes_checked"))
+        if (expect_ok(c, repro_seed_from_bytes_checked(m, len, &out), "from_bytes_checked"))
             expect_seed(c, "seed_from_bytes_checked", out, want);
         if (strlen(m) == len) /* no NUL inside: a C string too */
             expect_seed(c, "seed_from_string", repro_seed_from_string(m), want);
@@ -386,11 +392,8 @@ static void check_words(rec *c)
     static const char *const how[3] = {"next_u32", "fill_u32_at", "fill_u32"};
     repro_algorithm a = take_algorithm(c);
     repro_seed seed = take_seed(c);
-    uint64_t pos = take_u(c, 10), n = take_u(c, 10);
-    if (n > MAX_VALUES)
-        c->bad = 1;
-    for (uint64_t k = 0; k < n && !c->bad; k++)
-        c->want[k] = take_u32(c, 16);
+    uint64_t pos = take_u(c, 10);
+    size_t n = take_values(c, take_u(c, 10), 16, UINT32_MAX, c->want);
     repro_stream s, t;
     if (c->bad || !open_stream(c, &s, a, seed, pos))
         return;
@@ -402,14 +405,14 @@ static void check_words(rec *c)
             for (size_t k = 0; k < n; k++)
                 w[k] = repro_next_u32(&t);
         else if (way == 1)
-            rc = repro_fill_u32_at(&s, pos, w, (size_t)n);
+            rc = repro_fill_u32_at(&s, pos, w, n);
         else
-            rc = repro_fill_u32(&t, w, (size_t)n);
+            rc = repro_fill_u32(&t, w, n);
         if (!expect_ok(c, rc, how[way]))
             return;
         for (size_t k = 0; k < n; k++)
             c->got[k] = w[k];
-        compare(c, how[way], c->got, c->want, (size_t)n);
+        compare(c, how[way], c->got, c->want, n);
         if (way != 1)
             expect_end(c, &t, pos + n, how[way]);
     }
@@ -446,7 +449,7 @@ static void check_stream_draw(rec *c, const repro_stream *s, const vec_draw *d, 
             return;
     compare(c, "one-value fills", got, c->want, n);
     expect_end(c, &t, end, "one-value fills");
-    t = *s;
+    memcpy(&t, s, sizeof t); /* every byte, for the comparison below */
     if (expect_ok(c, k->fill_at(&t, pos, got, n, d->bound), "fill_at"))
         compare(c, "fill_at", got, c->want, n);
     if (memcmp(&t, s, sizeof t))
@@ -524,21 +527,18 @@ static void check_shuffle(rec *c)
     repro_algorithm a = take_algorithm(c);
     repro_seed seed = take_seed(c);
     uint64_t count = take_u(c, 10), end = take_u(c, 10);
-    if (count > MAX_VALUES)
-        c->bad = 1;
-    for (uint64_t k = 0; k < count && !c->bad; k++)
-        c->want[k] = take_u(c, 10);
+    size_t n = take_values(c, count, 10, UINT32_MAX, c->want);
     repro_stream s;
     if (c->bad || !open_stream(c, &s, a, seed, 0))
         return;
     uint32_t v[MAX_VALUES];
-    for (size_t k = 0; k < count; k++)
+    for (size_t k = 0; k < n; k++)
         v[k] = (uint32_t)k;
-    if (!expect_ok(c, repro_shuffle(&s, v, (size_t)count, sizeof v[0]), "shuffle"))
+    if (!expect_ok(c, repro_shuffle(&s, v, n, sizeof v[0]), "shuffle"))
         return;
-    for (size_t k = 0; k < count; k++)
+    for (size_t k = 0; k < n; k++)
         c->got[k] = v[k];
-    compare(c, "shuffle", c->got, c->want, (size_t)count);
+    compare(c, "shuffle", c->got, c->want, n);
     expect_end(c, &s, end, "shuffle");
 }
 
@@ -638,7 +638,7 @@ static void check_philox(rec *c)
     } else if (take_is(c, "J")) {
         repro_numpy_philox src = g;
         uint64_t jumps = take_u(c, 16);
-        if (c->bad || !expect_ok(c, repro_numpy_philox_jumped(&src, jumps, &g), "philox_jumped"))
+        if (c->bad || !expect_ok(c, repro_numpy_philox_jumped(&src, jumps, &g), "jumped"))
             return;
     } else if (!take_is(c, "N")) {
         c->bad = 1;
@@ -900,8 +900,10 @@ static void check_one(void *state, rec *c)
         fail(c, "not a record of any known kind");
     else if (!c->bad)
         kinds[r->kind].check(c);
-    if (c->bad || (r->kind != VEC_UNKNOWN && c->next != r->nfields)) {
-        r->ok = 0; /* malformed, whatever else was found */
+    /* fields left over after a check that passed: malformed too (a check that
+     * failed may have stopped before the end) */
+    if (c->bad || (r->ok && r->kind != VEC_UNKNOWN && c->next != r->nfields)) {
+        r->ok = 0;
         snprintf(r->msg, sizeof r->msg, "malformed record");
     }
     vec_count *k = &st->t->kind[r->kind];

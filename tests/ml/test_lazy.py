@@ -28,7 +28,8 @@ def run(code):
 class Lazy(unittest.TestCase):
     def test_core_import_loads_neither(self):
         got = run("import sys, json, repro_rng\n"
-                  "s = repro_rng.Stream(1); s.fill(bytearray(8)); p = repro_rng.Permutation(1, 9)\n"
+                  "s = repro_rng.Stream(1); s.fill(bytearray(8))\n"
+                  "p = repro_rng.Permutation(1, 9); p[0:3]\n"
                   "rec = repro_rng.seed_everything(3)\n"
                   "print(json.dumps([m for m in ('torch', 'dask', 'distributed', "
                   "'tensorflow') if m in sys.modules] + sorted(rec)))")
@@ -54,7 +55,8 @@ class Lazy(unittest.TestCase):
                   "import torch\n"
                   "print(json.dumps([rec['deterministic'], 'torch' in rec,\n"
                   "    torch.are_deterministic_algorithms_enabled(),\n"
-                  "    torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark,\n"
+                  "    torch.backends.cudnn.deterministic,\n"
+                  "    torch.backends.cudnn.benchmark,\n"
                   "    os.environ.get('CUBLAS_WORKSPACE_CONFIG')]))")
         self.assertEqual(got, [True, True, True, True, False, ":4096:8"])
         got = run("import json, torch, repro_rng\n"

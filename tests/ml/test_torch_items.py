@@ -57,7 +57,8 @@ class Items(unittest.TestCase):
         g = torch.Generator()
         g.manual_seed(Seed(SEED).path("item/#2/#17/torch").words[0])
         self.assertTrue(torch.equal(a, torch.rand(4, generator=g)))
-        self.assertFalse(torch.equal(a, torch.rand(4, generator=item_generator(SEED, 3, 17))))
+        other_epoch = item_generator(SEED, 3, 17)
+        self.assertFalse(torch.equal(a, torch.rand(4, generator=other_epoch)))
         with self.assertRaises(ValueError):
             item_stream(SEED, -1, 0)
 

@@ -48,7 +48,8 @@ class Slices(unittest.TestCase):
         self.assertEqual(as_list(self.p[[]]), [])
         if numpy is not None:
             idx = numpy.array([7, 0, 999], dtype=numpy.uint16)
-            self.assertEqual(self.p[idx].tolist(), [self.all[7], self.all[0], self.all[999]])
+            self.assertEqual(self.p[idx].tolist(),
+                             [self.all[7], self.all[0], self.all[999]])
             self.assertEqual(self.p[numpy.int64(4)], self.all[4])  # 0-d: one image
         with self.assertRaises(IndexError):
             self.p[[0, 1000]]

@@ -9,10 +9,11 @@ so the same wheel comes out of an isolated build (which sees no installed packag
 and of `pip install --no-build-isolation`; nothing is written into the source tree.
 It is tagged py3-none-<platform>: ctypes needs no particular Python ABI.
 
-The config setting bundle=0 (`pip install --config-settings bundle=0`, or REPRO_RNG_BUNDLE=0 in the
-environment) writes the pure-Python wheel instead, for a library installed on its
-own (`make install`; distribution packages).  build_editable points a .pth file at
-the sources (the checkout's build tree is then loaded); build_sdist needs setuptools.
+The config setting bundle=0 (`pip install --config-settings bundle=0`, or
+REPRO_RNG_BUNDLE=0 in the environment) writes the pure-Python wheel instead, for a
+library installed on its own (`make install`; distribution packages).  build_editable
+points a .pth file at the sources (the checkout's build tree is then loaded);
+build_sdist needs setuptools.
 """
 
 import base64
@@ -93,8 +94,9 @@ def _compile_library():
     if not ((REPO / "Makefile").is_file() and (REPO / "include" / "repro_rng.h").is_file()):
         raise RuntimeError(
             "the C library's sources are not at %s: install from bindings/python of a "
-            "repro_rng checkout, or build a wheel without the library (pip install --config-settings "
-            "bundle=0, REPRO_RNG_BUNDLE=0) and install the library with `make install`"
+            "repro_rng checkout, or build a wheel without the library (pip install "
+            "--config-settings bundle=0, or REPRO_RNG_BUNDLE=0) and install the "
+            "library with `make install`"
             % REPO)
     make = os.environ.get("MAKE", "make")
     build = tempfile.mkdtemp(prefix="repro_rng_build_")

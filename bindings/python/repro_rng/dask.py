@@ -112,7 +112,9 @@ def random_array(seed, shape, chunks, kind="double", *, law=None, params=(), pat
     being value i of the stream's fill of that law, e.g. law="normal",
     params=(loc, scale).  ValueError for an unknown kind or law, or bad parameters
     (checked here, not later on a worker); TypeError for a wrong type."""
-    shape = tuple(_dim(d) for d in (shape if isinstance(shape, (tuple, list)) else (shape,)))
+    if not isinstance(shape, (tuple, list)):
+        shape = (shape,)
+    shape = tuple(_dim(d) for d in shape)
     if law is None:
         if text_arg(kind, "kind") not in DRAWS:
             raise ValueError("unknown kind %r (one of %s)" % (kind, ", ".join(DRAWS)))
