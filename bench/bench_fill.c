@@ -1,7 +1,7 @@
 /* `make bench`: fill rates of every algorithm x fill x ISA for a 16 KiB (cache)
  * and a 256 MiB (memory) buffer, median of 5 runs, next to Random123's scalar
  * code and memset measured in the same run; seed derivations per second; a
- * summary against the targets of issues 3 and 4.  Writes a CSV (argv[1]).
+ * summary against the speed targets (summary()).  Writes a CSV (argv[1]).
  * Rates are per CPU-second of the benchmark thread (see now()).
  * `--quick` skips the 256 MiB buffer.  Never run from the test suite: the
  * numbers depend on the machine and its load. */
@@ -215,7 +215,7 @@ static double best_simd(const char *alg, const char *fill, size_t bytes, const c
 
 static void summary(void)
 {
-    printf("\n== summary (16 KiB buffer; targets of issue 4 point 6 and issue 3 point 6)\n");
+    printf("\n== summary (16 KiB buffer; against the targets)\n");
     for (repro_algorithm a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
         const char *an = repro_algorithm_name(a), *isa;
         double scalar = find(an, "u32", "scalar", SMALL), r123 = find(an, "u32", "random123", SMALL);

@@ -3,7 +3,7 @@
 called through ctypes on a 10^6-value buffer, at every ISA this CPU has) against
 numpy's Generator(Philox()).standard_normal and Generator(SFC64()).standard_normal,
 in the same process and run, timed in thread CPU time (robust to a shared
-machine; best of --repeat).  Issue 5 asks for >= 4x numpy Philox and >= 2x numpy
+machine; best of --repeat).  The targets: >= 4x numpy Philox and >= 2x numpy
 SFC64 per value.
 
     bench_normal_numpy.py LIBREPRO_RNG_SO [--n N] [--repeat R] [--require]
@@ -84,7 +84,7 @@ def main():
     for (name, t), need in zip(numpy_rows, (4.0, 2.0)):
         ratio = t / best
         ok &= ratio >= need
-        print("  best repro ISA vs %-26s %5.2fx (issue 5 asks >= %gx): %s"
+        print("  best repro ISA vs %-26s %5.2fx (target >= %gx): %s"
               % (name, ratio, need, "yes" if ratio >= need else "NO"))
     return 1 if args.require and not ok else 0
 

@@ -1,4 +1,4 @@
-/* Throughput of the random-access permutation (issue 5: >= 20 million indices per
+/* Throughput of the random-access permutation (target: >= 20 million indices per
  * second): repro_permutation_at over a run of consecutive indices, and
  * repro_permutation_fill of the same run (as a data-loader worker computes its shard),
  * for domain sizes from the best case (n = 2^k) to the worst (n = 2^k + 1: the domain

@@ -1,4 +1,4 @@
-"""Python binding costs (make bench-python; issue 7, point 6).
+"""Python binding costs (make bench-python).
 
 1. Filling 10^7 doubles into a numpy array from Python (Stream.fill, and Stream.double
    allocating its array) against the C fill time: repro_fill_double itself, timed

@@ -1,4 +1,4 @@
-/* `make bench-single`: the cost of one draw at a time (issue 15).  For each single
+/* `make bench-single`: the cost of one draw at a time.  For each single
  * draw of a philox4x32-10 stream at the active ISA: ns per call inlined (the header's
  * inline draws, as any C consumer compiles them; the others are calls anyway), ns per
  * call through a function pointer (what numpy's bit generator and ctypes do), next to
@@ -7,8 +7,8 @@
  * buffer, in L1).  Every loop stores its values into a 1 KiB ring, so none is bound
  * by an arithmetic chain of its own.  Median of RUNS runs, each at least MIN_RUN_S of
  * this thread's CPU time (robust to a shared machine, not immune: caches and a
- * hyperthread sibling are shared).  Then the targets of issue 15 point 6, MET or NOT
- * MET.  Never run from the test suite: the numbers depend on the machine. */
+ * hyperthread sibling are shared).  Then the targets (single draws against the hand loop
+ * and the fills), MET or NOT MET.  Never run from the test suite: the numbers depend on the machine. */
 #define _POSIX_C_SOURCE 199309L /* clock_gettime */
 #include <Random123/philox.h>
 #include <stdio.h>
@@ -238,7 +238,7 @@ int main(void)
     printf("(bounded_u32: n = %u; \"fill\" is repro_fill_bounded_u32, per value)\n", BOUND);
 
     enum { U32, U64, DOUBLE, FLOAT, NORMAL, EXPONENTIAL, BOUNDED };
-    printf("\n== issue 15 point 6 (numpy's integers on PCG64: make bench-single's Python part)\n");
+    printf("\n== targets (numpy's integers on PCG64: make bench-single's Python part)\n");
     verdict("repro_next_double: Random123 loop / next_double", t_r123[DOUBLE] / t_in[DOUBLE], 3,
             1);
     verdict("repro_next_double: next_double / fill_double per value", t_in[DOUBLE] / t_fill[DOUBLE],

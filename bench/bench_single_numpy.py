@@ -1,13 +1,13 @@
 """numpy's Generator on a repro_rng stream against its own bit generators (make
-bench-single; issue 15 points 4 to 6).
+bench-single).
 
 numpy.random.Generator(stream.bit_generator()) draws through the stream's C
 callbacks (repro_next_u64 / u32 / double, reading the stream's buffer).  For each
-Generator method of issue 15 point 5, the ns per value on a philox4x32-10 stream and
+Generator method below (METHODS), the ns per value on a philox4x32-10 stream and
 on numpy's PCG64, SFC64 and Philox, in one process, runs interleaved so that drift
 hits all alike; thread CPU time, the median of --repeat runs.  The ratio stream /
 PCG64 must be at most 1 (no slower).  Then repro_fill_bounded_u32(bound 1000) through
-Stream.bounded against numpy's integers(0, 1000) on PCG64 (point 6: faster).
+Stream.bounded against numpy's integers(0, 1000) on PCG64 (the target: faster).
 
     bench_single_numpy.py [--n N] [--repeat R]
 

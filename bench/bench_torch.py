@@ -1,4 +1,4 @@
-"""EpochSampler against torch's DistributedSampler (make bench-torch; issue 17, point 3).
+"""EpochSampler against torch's DistributedSampler (make bench-torch).
 
 One whole epoch of indices (shuffle=True, n = 10^6) as a DataLoader consumes them:
 iter() then every index, for 1 rank and for rank 0 of 8.  DistributedSampler draws

@@ -4,17 +4,24 @@
  * Reproducible random numbers: counter-based generators (Random123's Philox and
  * Threefry), hierarchical seeds, seekable streams and deterministic distributions
  * whose bits are the same on every platform, compiler, SIMD level, thread count and
- * process count.  docs/CONTRACT.md (and ../shared/SPEC.md, contract "rr1") fixes
- * those bits.
+ * process count.  The output contract rr1 fixes those bits; its text is
+ * docs/CONTRACT.md in the source distribution ("contract section N" below is its
+ * section N; the docs/ and tools/ files named below are in the source distribution
+ * too, not installed).
  *
  * Conventions used in the comments below:
  *   "Contract: yes"  the output is fixed by contract rr1 and never changes;
- *   "Contract: no"   the output may change between releases (documented as such).
+ *   "Contract: no"   the output may change between releases (documented as such);
+ *   repro_<f>_ex     repro_<f> with more detail: an error code where repro_<f> has
+ *                    none, or the byte offset of a parse error.
  * Errors are negative int codes (REPRO_OK is 0); repro_strerror() names each.  A NULL
  * pointer where data is needed is REPRO_ERR_NULL, never a crash; a pointer that comes
- * with a count of 0 (elements, words, bytes) may be NULL.  An object that was never
- * initialised (a zeroed repro_stream, repro_permutation, repro_numpy_seedseq or
- * repro_numpy_philox) gives an error, with outputs and the object untouched.
+ * with a count of 0 (elements, words, bytes) may be NULL.  "Never initialised" below
+ * means all zero bytes (static storage, calloc, memset, = {0}): such a repro_stream,
+ * repro_permutation, repro_numpy_seedseq or repro_numpy_philox gives an error, with
+ * outputs and the object untouched.  An object of indeterminate memory (an
+ * uninitialised local or malloc block) is undefined behaviour, as for any C object:
+ * it is not reliably detected (fields that happen to look valid pass the checks).
  * Every pointer must be aligned for the type it points to (C's rule: a uint64_t * or a
  * double * at a multiple of _Alignof(uint64_t), _Alignof(double)); nothing needs more
  * (no SIMD alignment).  A misaligned one is undefined behaviour, not detected: copy
@@ -133,13 +140,20 @@ REPRO_API int repro_threefry4x64(const uint64_t ctr[4], const uint64_t key[4],
 /* ------------------------------------------------------------------------------ */
 typedef struct { uint64_t w[4]; } repro_seed;
 
+/* The root seed of the integer s: any value, no error (the function cannot fail).
+ * Distinct integers give distinct seeds.  Contract: yes. */
 REPRO_API repro_seed repro_seed_from_u64(uint64_t s);
 /* bytes may be NULL only when len == 0 (a NULL with len > 0 gives the seed of the
- * empty string; use repro_seed_from_bytes_checked to get an error instead). */
+ * empty string; use repro_seed_from_bytes_ex to get an error instead). */
 REPRO_API repro_seed repro_seed_from_bytes(const void *bytes, size_t len);
-REPRO_API int repro_seed_from_bytes_checked(const void *bytes, size_t len, repro_seed *out);
+/* As repro_seed_from_bytes, into *out.  Errors: REPRO_ERR_NULL (out NULL, or bytes
+ * NULL with len > 0); *out untouched on error. */
+REPRO_API int repro_seed_from_bytes_ex(const void *bytes, size_t len, repro_seed *out);
 /* s is a NUL-terminated UTF-8 string (bytes taken as they are); NULL is treated as "". */
 REPRO_API repro_seed repro_seed_from_string(const char *s);
+/* Child number index of parent: any parent and index (0 .. 2^64-1), no error (the
+ * function cannot fail).  The children of one parent by index never collide with
+ * each other.  Contract: yes. */
 REPRO_API repro_seed repro_seed_child(repro_seed parent, uint64_t index);
 /* name may be NULL only when len == 0, as for repro_seed_from_bytes. */
 REPRO_API repro_seed repro_seed_named(repro_seed parent, const void *name, size_t len);
@@ -205,10 +219,15 @@ REPRO_API size_t repro_stream_sizeof(void);
 
 /* Position 0.  Errors: REPRO_ERR_NULL, REPRO_ERR_ALGORITHM (s untouched). */
 REPRO_API int repro_stream_init(repro_stream *s, repro_algorithm a, repro_seed seed);
+/* The position is the index of the next u32 word (contract section 3.2): seek sets it
+ * (O(1), any value), tell reads it, skip moves it by delta words (modulo 2^64).  They
+ * have no error: with s NULL, seek and skip do nothing and tell returns 0; on a never
+ * initialised s they set and read the position only (its draws still fail). */
 REPRO_API void repro_stream_seek(repro_stream *s, uint64_t position);
 REPRO_API uint64_t repro_stream_tell(const repro_stream *s);
-/* Moves the position by delta words (modulo 2^64). */
 REPRO_API void repro_stream_skip(repro_stream *s, uint64_t delta);
+/* What s was made from.  s NULL or never initialised: 0 (no algorithm) and the
+ * all-zero seed. */
 REPRO_API repro_algorithm repro_stream_algorithm(const repro_stream *s);
 REPRO_API repro_seed repro_stream_seed(const repro_stream *s);
 
@@ -219,7 +238,7 @@ REPRO_API repro_seed repro_stream_seed(const repro_stream *s);
 REPRO_API int repro_stream_refill(repro_stream *s);
 
 /* The inline draws' definitions below are inline-only: the library holds the one
- * external definition of each (src/stream/inline.c defines REPRO_INLINE_EXTERNAL_), so
+ * external definition of each (one library file defines REPRO_INLINE_EXTERNAL_), so
  * a build without inlining, or a function pointer, calls the library.  gnu_inline keeps
  * that meaning under -std=gnu89 and -fgnu89-inline too; a C compiler that is neither
  * GNU nor C99 just calls the library. */
@@ -236,7 +255,8 @@ REPRO_API int repro_stream_refill(repro_stream *s);
 #define REPRO_NO_INLINE_DEFINITIONS_
 #endif
 
-/* Single draws.  The stream must be initialised (a NULL or uninitialised one gives 0).
+/* Single draws.  The stream must be initialised: a NULL or never initialised one draws
+ * nothing and gives 0 (2^-53 and 2^-54 for the (0,1] and (0,1) doubles).
  * The first four are inline: a read from the stream's buffer, exact arithmetic (see
  * the top of this file).  Contract: yes (section 3). */
 REPRO_API REPRO_INLINE uint32_t repro_next_u32(repro_stream *s);
@@ -416,7 +436,7 @@ REPRO_API double repro_math_cospi(double x);
 /* ------------------------------------------------------------------------------ */
 /* Distributions.  n draws each; position advances by the words consumed.          */
 /* Errors: REPRO_ERR_NULL (s NULL, or out NULL with n > 0), REPRO_ERR_ALGORITHM     */
-/* (uninitialised stream), REPRO_ERR_PARAM; nothing drawn on error.                 */
+/* (s never initialised), REPRO_ERR_PARAM; nothing drawn on error.                  */
 /* Never a NaN, over every parameter the header allows: a value beyond DBL_MAX      */
 /* rounds to +-inf (as any IEEE operation: gaussian and gamma with a huge scale),   */
 /* one below the smallest subnormal to 0.                                           */
@@ -459,13 +479,17 @@ REPRO_API int repro_fill_integers_at(const repro_stream *s, uint64_t position, i
                                      size_t n, int64_t low, int64_t high);
 /* float32 variants: repro_fill_normal / _exponential rounded to float (2 words each);
  * repro_fill_uniform in float arithmetic on repro_fill_float's draws (1 word; a < b,
- * both finite). */
+ * both finite); repro_fill_gamma_float: repro_fill_gamma's draws (same parameters)
+ * rounded to float, +inf where rounding overflows (numpy's standard_gamma with dtype
+ * float32; rejection, no _at form). */
 REPRO_API int repro_fill_normal_float(repro_stream *s, float *out, size_t n);
 REPRO_API int repro_fill_normal_float_at(const repro_stream *s, uint64_t position, float *out,
                                          size_t n);
 REPRO_API int repro_fill_exponential_float(repro_stream *s, float *out, size_t n);
 REPRO_API int repro_fill_exponential_float_at(const repro_stream *s, uint64_t position,
                                               float *out, size_t n);
+REPRO_API int repro_fill_gamma_float(repro_stream *s, float *out, size_t n, double shape,
+                                     double scale);
 REPRO_API int repro_fill_uniform_float(repro_stream *s, float *out, size_t n, float a,
                                        float b);
 REPRO_API int repro_fill_uniform_float_at(const repro_stream *s, uint64_t position,
@@ -475,6 +499,12 @@ REPRO_API int repro_fill_lognormal(repro_stream *s, double *out, size_t n, doubl
                                    double sigma);
 REPRO_API int repro_fill_lognormal_at(const repro_stream *s, uint64_t position, double *out,
                                       size_t n, double mean, double sigma);
+/* numpy's exponential(scale): scale times repro_fill_exponential's draw; scale >= 0,
+ * finite.  2 words. */
+REPRO_API int repro_fill_exponential_scaled(repro_stream *s, double *out, size_t n,
+                                            double scale);
+REPRO_API int repro_fill_exponential_scaled_at(const repro_stream *s, uint64_t position,
+                                               double *out, size_t n, double scale);
 /* Cauchy: tan(pi (u - 1/2)) = sinpi(t) / cospi(t), u = U52 (|values| < 2.9e15).  2 words. */
 REPRO_API int repro_fill_standard_cauchy(repro_stream *s, double *out, size_t n);
 REPRO_API int repro_fill_standard_cauchy_at(const repro_stream *s, uint64_t position,
@@ -522,7 +552,8 @@ REPRO_API int repro_fill_wald(repro_stream *s, double *out, size_t n, double mea
                               double scale);
 REPRO_API int repro_fill_wald_at(const repro_stream *s, uint64_t position, double *out,
                                  size_t n, double mean, double scale);
-/* von Mises on [-pi, pi] (Best & Fisher's rejection); mu finite, kappa >= 0 finite. */
+/* von Mises on [-pi, pi] (Best & Fisher's rejection); mu any finite double (reduced
+ * exactly modulo 2 pi, as numpy accepts any), kappa >= 0 finite. */
 REPRO_API int repro_fill_vonmises(repro_stream *s, double *out, size_t n, double mu,
                                   double kappa);
 /* Chi-square = Gamma(df/2, 2); Student's t; F; df > 0 finite (df/2 a positive double).
@@ -569,10 +600,12 @@ REPRO_API int repro_fill_multinomial(repro_stream *s, uint64_t *out, size_t n,
  * factor[d * d], zeros above the diagonal) with L L^T = cov (cov[d * d] row-major,
  * symmetric positive semi-definite within 2^-40 d max_i cov_ii; singular is fine):
  * Cholesky in a fixed order, only + - * / sqrt.  Errors: REPRO_ERR_NULL, REPRO_ERR_PARAM
- * (not symmetric, not positive semi-definite, a non-finite entry, d > 65535).  Then
+ * (not symmetric, not positive semi-definite, a non-finite entry, d > 65535, or a
+ * factorisation that overflows: only far from positive semi-definite).  Then
  * repro_fill_multivariate_normal draws n vectors of d: mean + L z, z d normals (2d words
- * per vector); factor as written by repro_mvnormal_factor (any finite lower-triangular
- * matrix).  d >= 1. */
+ * per vector); factor as written by repro_mvnormal_factor (any lower-triangular matrix
+ * with entries of magnitude at most 2^1020, else REPRO_ERR_PARAM: then no L_im z_m
+ * overflows, so a sum may round to +-inf but never gives NaN).  d >= 1. */
 REPRO_API int repro_mvnormal_factor(const double *cov, size_t d, double *factor);
 REPRO_API int repro_fill_multivariate_normal(repro_stream *s, double *out, size_t n,
                                              const double *mean, const double *factor,
@@ -585,8 +618,9 @@ REPRO_API int repro_fill_multivariate_normal_at(const repro_stream *s, uint64_t 
  * (aligned for uint64_t; 0 when k is 0 or too large) from weights[k] (finite, >= 0, not
  * all 0; normalised by their sum): each outcome i gets the probability c_i / (k 2^b),
  * c_i its weight's share rounded to an integer (b = 50 - bit length of k), within
- * about 2^-50 of w_i / sum.  Errors: REPRO_ERR_NULL, REPRO_ERR_PARAM (k == 0,
- * k > 2^40, a bad weight), REPRO_ERR_BUFFER (size too small).  repro_fill_choice then
+ * about 2^-50 of w_i / sum (weights summing below 2^-900 are first multiplied by
+ * 2^1000, exactly).  Errors: REPRO_ERR_NULL, REPRO_ERR_PARAM (k == 0, k > 2^40, a bad
+ * weight, a sum above DBL_MAX), REPRO_ERR_BUFFER (size too small).  repro_fill_choice then
  * draws n indices in [0, k), one u64 each (2 words); REPRO_ERR_ARG for a buffer
  * repro_alias_init did not fill. */
 REPRO_API size_t repro_alias_size(size_t k);
@@ -600,6 +634,18 @@ REPRO_API int repro_fill_choice_at(const repro_stream *s, uint64_t position, uin
  * k <= n (REPRO_ERR_PARAM).  Time O(k log k) while k is small against n. */
 REPRO_API int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k,
                                                uint64_t n);
+/* k distinct indices of [0, n) drawn one after the other with probabilities
+ * proportional to the weights of the items left (numpy's choice(n, k, replace=False,
+ * p=weights)), in the order drawn: the exponential race (Efraimidis & Spirakis), item i
+ * keyed E_i / weights[i] (without overflow: docs/DISTRIBUTIONS.md), E_i one exponential
+ * draw per item in index order (2n words; none when k is 0), the k smallest keys in
+ * ascending order (ties: the smaller index).  keys[k] is the caller's scratch memory
+ * (its contents afterwards are not specified); time O(n log k).  weights finite, >= 0, at least k of them > 0 (else
+ * REPRO_ERR_PARAM); REPRO_ERR_NULL for out or keys NULL with k > 0, weights NULL with
+ * n > 0.  Zero weights are never drawn. */
+REPRO_API int repro_choice_weighted_without_replacement(repro_stream *s, uint64_t *out,
+                                                        size_t k, const double *weights,
+                                                        size_t n, uint64_t *keys);
 
 /* ------------------------------------------------------------------------------ */
 /* Shuffles and random-access permutations.  Contract: yes.                        */
@@ -616,20 +662,11 @@ REPRO_API int repro_shuffle(repro_stream *s, void *base, size_t count, size_t si
 
 /* A keyed bijection of [0, n), any n in [1, 2^64-1], with O(1) time and memory per
  * index, so each worker can compute its own shard of an epoch's order without
- * materialising it.  The construction (details in src/shuffle/permutation.c):
- *   keys: K[4j..4j+3] = threefry4x64-20 with key = the seed's words and counter
- *     (j, n, 0, 0x525256315045524D "RRV1PERM"), j = 0, 1, 2: each (seed, n) gets an
- *     independent permutation.
- *   n <= 64: at(i) = element i of the array 0, 1, ..., n-1 after repro_shuffle with
- *     a philox4x32-10 stream of seed K[0..3]: exactly uniform over the n! orders.
- *   n > 64: w = bit length of n-1, so 2^w < 2n; P(x) = (E(x) + K[8]) mod 2^w, E an
- *     8-round alternating Feistel network on w bits with round keys K[0..7] (the
- *     added K[8] makes odd permutations as likely as even ones: a Feistel network is
- *     always even); at(i) applies P until the value is below n (cycle walking: fewer
- *     than 2 evaluations expected), inverse(x) likewise with the inverse of P.
- * Two paths because a Feistel network on a few bits mixes slowly (n <= 32: its orders
- * are measurably far from uniform).  Complete type, so it lives on the stack; the
- * fields are not API.  Contract: yes. */
+ * materialising it: keys derived from the seed and n (each (seed, n) gets an
+ * independent permutation); for n <= 64 an explicit repro_shuffle of 0..n-1, exactly
+ * uniform; for larger n an 8-round Feistel network with cycle walking.  Contract
+ * section 3.5 gives the construction exactly.  Complete type, so it lives on the
+ * stack; the fields are not API.  Contract: yes. */
 typedef struct repro_permutation {
     uint64_t n_;
     uint64_t keys_[8];  /* K[0..7] */

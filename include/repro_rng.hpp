@@ -165,7 +165,7 @@ public:
     static seed from_bytes(const void *bytes, std::size_t len)
     {
         repro_seed out;
-        detail::check(repro_seed_from_bytes_checked(bytes, len, &out), "repro::seed::from_bytes");
+        detail::check(repro_seed_from_bytes_ex(bytes, len, &out), "repro::seed::from_bytes");
         return seed(out);
     }
     /* 64 hex digits, either case.  Throws REPRO_ERR_HEX_LENGTH / _HEX_DIGIT. */
@@ -381,8 +381,8 @@ public:
         fill_bounded_u64(out.data(), out.size(), bound);
     }
 
-    /* Distributions (docs/DISTRIBUTIONS.md): fills as in C, and next_<law>(...) for one
-     * value, which is what a fill of one gives.  Bad parameters throw REPRO_ERR_PARAM
+    /* Distributions (as declared in repro_rng.h): fills as in C, and next_<law>(...) for
+     * one value, which is what a fill of one gives.  Bad parameters throw REPRO_ERR_PARAM
      * and draw nothing. */
     void fill_gaussian(double *out, std::size_t n, double mean, double stddev)
     {

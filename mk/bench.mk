@@ -15,7 +15,7 @@ bench: $(BENCH_BIN)
 	    bash bench/plot.sh $(BUILD)/bench/results.csv $(BUILD)/bench/results.svg; \
 	 else echo "gnuplot not installed: no chart"; fi
 
-## bench-single    one draw at a time (issue 15): next_* inlined and through a pointer beside Random123's hand loop and the fills; numpy's Generator on a stream vs PCG64/SFC64/Philox
+## bench-single    one draw at a time: next_* inlined and through a pointer beside Random123's hand loop and the fills; numpy's Generator on a stream vs PCG64/SFC64/Philox
 BENCH_SINGLE_BIN := $(BUILD)/bench/bench_single
 $(BENCH_SINGLE_BIN): bench/bench_single.c $(STATIC_LIB)
 	@mkdir -p $(@D)

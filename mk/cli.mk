@@ -1,5 +1,5 @@
 # The repro-rng command-line tool (src/cli/), its man page and docs checks, and the
-# quick-start demo (issue 8).
+# quick-start demo.
 
 ## cli             build the repro-rng tool, BUILD/bin/repro-rng (part of all)
 ## check-cli       the CLI's tests (tests/cli/test_cli.sh) and the docs check (part of check)

@@ -1,4 +1,4 @@
-# numpy / JAX compatibility modes (issue 9): src/compat/, tests/test_compat_*.c
+# numpy / JAX compatibility modes: src/compat/, tests/test_compat_*.c
 # (built and run by check-c like every cmocka test), the CLI's numpy and jax commands.
 
 ## vectors-numpy   write missing tests/vectors/numpy_*.txt from Debian's numpy; existing (frozen) ones are only compared

@@ -1,5 +1,5 @@
-# Bit-identity across architectures, compilers, consumers, threads and processes
-# (issue 6).  tests/cross/check.sh builds the library with a plain
+# Bit-identity across architectures, compilers, consumers, threads and processes.
+# tests/cross/check.sh builds the library with a plain
 # `make CC=... AR=...` per target and runs tests/cross/check_vectors.c (no cmocka,
 # static) over every golden-vector file, natively or under qemu-user.
 

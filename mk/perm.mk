@@ -1,7 +1,7 @@
 # Shuffles and random-access permutations (src/shuffle/): golden vectors, their
 # independent check, and the permutation benchmark.
 
-## bench-perm      permutation at()/fill() throughput (issue 5: >= 20 M indices/s)
+## bench-perm      permutation at()/fill() throughput (target: >= 20 M indices/s)
 ## check-perm-ref  tests/vectors/perm.txt against tools/perm_ref.py (independent Python)
 ## perm-vectors    write tests/vectors/perm.txt if missing; the existing (frozen) file is only compared
 

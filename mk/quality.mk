@@ -1,4 +1,4 @@
-# Statistical quality with dieharder (issue 6, point 6); tests/cross/quality.sh says
+# Statistical quality with dieharder; tests/cross/quality.sh says
 # what is fed in and what passes.  The raw words come from `repro-rng raw`.
 
 ## quality         dieharder -a on each algorithm and on 64 interleaved sibling streams (21-30 min EACH on a Zen 4 core, 36 on Zen 3: 7 streams, 2.5-4 h; not in CI; results in docs/QUALITY.md)

@@ -1,5 +1,5 @@
 /* Streams keep buffers of words and of converted values for their single draws and
- * short fills (issue 15).  These tests check that no sequence of calls can tell:
+ * short fills.  These tests check that no sequence of calls can tell:
  *  - a long random mix of every single draw (runs of one kind too), fills short and
  *    long, seeks to random positions, into the buffered range and near 2^64, skips,
  *    struct copies drawn from side by side, save/load and *_at calls, on every

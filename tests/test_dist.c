@@ -507,7 +507,7 @@ static void test_extreme_shapes(void **state)
         assert_true(fabs(x[i] - 1e12) < 7 * 1e6);
 }
 
-/* Issue 13 points 1 and 2.  Both parameters tiny: both powers of Johnk's method
+/* Beta at extreme parameters.  Both parameters tiny: both powers of Johnk's method
  * underflow and, below about 4e-306, their logs overflow too (-inf - -inf gave NaN);
  * Beta(e, e) is then 0 or 1 with probability 1/2 each (less than e log(1/x) of the mass
  * lies in (x, 1 - x)).  Both huge: X + Y overflowed and every value was 0; Beta(a, b)

@@ -155,6 +155,19 @@ static void draw_exponential_float_scaled(repro_stream *s, const double *par, do
 static double cdf_exponential_float_scaled(const double *par, double x) { return x <= 0 ? 0 : -expm1(-x / par[0]); }
 static double mean_expo(const double *par) { return par[0]; }
 static double var_expo(const double *par) { return par[0] * par[0]; }
+/* numpy's exponential(scale), and the float32 gamma(shape, scale) */
+DRAW(exponential_scaled, double, repro_fill_exponential_scaled(s, v, n, par[0]))
+static double cdf_exponential_scaled(const double *par, double x)
+{
+    return x <= 0 ? 0 : -expm1(-x / par[0]);
+}
+DRAW(gamma_float, float, repro_fill_gamma_float(s, v, n, par[0], par[1]))
+static double cdf_gamma_float(const double *par, double x)
+{
+    return x <= 0 ? 0 : gamma_p(par[0], x / par[1]);
+}
+static double mean_gamma(const double *par) { return par[0] * par[1]; }
+static double var_gamma(const double *par) { return par[0] * par[1] * par[1]; }
 DRAW(uniform_float, float, repro_fill_uniform_float(s, v, n, (float)par[0], (float)par[1]))
 static double cdf_uniform_float(const double *par, double x)
 {
@@ -554,6 +567,11 @@ static const law_case cases[] = {
         0, 1.03),
     PMF("multinomial(20,.2,.5)[2]", 0.2, 0.5, 2, multinomial, mean_multinomial, var_multinomial,
         1, 1.03),
+    KS("gamma_float(0.5,2)", 0.5, 2, 0, gamma_float, mean_gamma, var_gamma, 0, 1.02),
+    KS("gamma_float(30,1e30)", 30, 1e30, 0, gamma_float, mean_gamma, var_gamma, 0, 1.01),
+    KS("exponential_scaled(2.5)", 2.5, 0, 0, exponential_scaled, mean_expo, var_expo, 0, 1.02),
+    KS("exponential_scaled(1e-300)", 1e-300, 0, 0, exponential_scaled, no_moment, no_moment, 0,
+       1.02),
 };
 
 /* ---- the checker ------------------------------------------------------------------------- */
@@ -719,6 +737,7 @@ FIXED(exponential_float, float, uint32_t, )
 FIXED(uniform_float, float, uint32_t, , -1.5f, 2.0f)
 FIXED(lognormal, double, uint64_t, , 0.5, 2.0)
 FIXED(standard_cauchy, double, uint64_t, )
+FIXED(exponential_scaled, double, uint64_t, , 2.5)
 FIXED(laplace, double, uint64_t, , 1.0, 3.0)
 FIXED(logistic, double, uint64_t, , 1.0, 3.0)
 FIXED(gumbel, double, uint64_t, , 1.0, 3.0)
@@ -761,7 +780,7 @@ static int fill_choice_at_bits(const repro_stream *s, uint64_t pos, uint64_t *bi
 #define F(name, words) {#name, words, fill_##name##_bits, fill_##name##_at_bits}
 static const fixed_law fixed_laws[] = {
     F(normal_float, 2), F(exponential_float, 2), F(uniform_float, 1), F(lognormal, 2),
-    F(standard_cauchy, 2), F(laplace, 2), F(logistic, 2), F(gumbel, 2), F(rayleigh, 2),
+    F(standard_cauchy, 2), F(exponential_scaled, 2), F(laplace, 2), F(logistic, 2), F(gumbel, 2), F(rayleigh, 2),
     F(weibull, 2), F(pareto, 2), F(power, 2), F(triangular, 2), F(wald, 4),
     F(geometric, 2), {"multivariate_normal (per value)", 2, fill_mvn_bits, fill_mvn_at_bits},
     {"choice", 2, fill_choice_bits, fill_choice_at_bits},
@@ -870,6 +889,8 @@ static void test_parameter_errors(void **state)
         BAD(repro_fill_logistic(&s, d, 4, 0.0, b));
         BAD(repro_fill_gumbel(&s, d, 4, 0.0, b));
         BAD(repro_fill_rayleigh(&s, d, 4, b));
+        BAD(repro_fill_exponential_scaled(&s, d, 4, b));
+        BAD(repro_fill_exponential_scaled_at(&s, 0, d, 4, b));
         BAD(repro_fill_weibull(&s, d, 4, b));
         BAD(repro_fill_vonmises(&s, d, 4, 0.0, b));
         BAD(repro_fill_laplace(&s, d, 4, b == -1.0 ? inf : b, 1.0));
@@ -878,6 +899,8 @@ static void test_parameter_errors(void **state)
     for (int i = 0; i < 4; i++) {
         double b = bad_pos[i];
         BAD(repro_fill_pareto(&s, d, 4, b));
+        BAD(repro_fill_gamma_float(&s, f, 4, b, 1.0));
+        BAD(repro_fill_gamma_float(&s, f, 0, 1.0, b)); /* checked with nothing to draw too */
         BAD(repro_fill_power(&s, d, 4, b));
         BAD(repro_fill_wald(&s, d, 4, b, 1.0));
         BAD(repro_fill_wald(&s, d, 4, 1.0, b));
@@ -932,9 +955,26 @@ static void test_parameter_errors(void **state)
     BAD(repro_alias_init(tab, sizeof tab, (const double[3]){1, inf, 0}, 3));
     BAD(repro_alias_init(tab, sizeof tab, a3, 0));
     assert_int_equal(repro_alias_init(tab, sizeof tab - 1, a3, 3), REPRO_ERR_BUFFER);
+#if SIZE_MAX > 0xFFFFFFFFu /* k = 2^40 is the most allowed (checked before the weights) */
+    BAD(repro_alias_init(tab, SIZE_MAX, a3, ((size_t)1 << 40) + 1));
+    assert_int_equal(repro_alias_init(tab, sizeof tab, a3, (size_t)1 << 40), REPRO_ERR_BUFFER);
+#endif
     memset(tab, 0, sizeof tab);
     assert_int_equal(repro_fill_choice(&s, k, 4, tab), REPRO_ERR_ARG);
     BAD(repro_choice_without_replacement(&s, k, 5, 4));
+    uint64_t keys[4];
+    const double w4[4] = {1.0, 0.0, 2.0, 0.5};
+    BAD(repro_choice_weighted_without_replacement(&s, k, 4, w4, 4, keys)); /* 3 positive */
+    BAD(repro_choice_weighted_without_replacement(&s, k, 1, (const double[2]){1, -1}, 2, keys));
+    BAD(repro_choice_weighted_without_replacement(&s, k, 1, (const double[2]){1, nan}, 2, keys));
+    BAD(repro_choice_weighted_without_replacement(&s, k, 1, (const double[2]){inf, 1}, 2, keys));
+    BAD(repro_choice_weighted_without_replacement(&s, k, 1, NULL, 0, keys));
+    assert_int_equal(repro_choice_weighted_without_replacement(&s, k, 1, w4, 4, NULL),
+                     REPRO_ERR_NULL);
+    assert_int_equal(repro_choice_weighted_without_replacement(&s, k, 1, NULL, 4, keys),
+                     REPRO_ERR_NULL);
+    assert_int_equal(repro_choice_weighted_without_replacement(&s, NULL, 1, w4, 4, keys),
+                     REPRO_ERR_NULL);
     assert_int_equal(repro_stream_tell(&s), 0); /* nothing drawn */
     /* NULL and uninitialised streams */
     assert_int_equal(repro_fill_lognormal(NULL, d, 1, 0, 1), REPRO_ERR_NULL);
@@ -984,6 +1024,19 @@ static void test_float_variants(void **state)
         neg += f[i] < 0;
     }
     assert_true(neg > 400 && neg < 600);
+    /* the float gamma: the double gamma rounded, +inf from FLT_MAX + half an ulp on */
+    a = stream_for(62), b = stream_for(62);
+    CHECK_RC(repro_fill_gamma(&a, d, 1000, 1.0, 0x1p127));
+    CHECK_RC(repro_fill_gamma_float(&b, f, 1000, 1.0, 0x1p127));
+    int inf = 0;
+    for (int i = 0; i < 1000; i++) {
+        if (d[i] >= 0x1.ffffffp+127)
+            assert_true(f[i] == INFINITY), inf++;
+        else
+            assert_true(f[i] == (float)d[i] && f[i] <= FLT_MAX);
+    }
+    assert_true(inf > 50 && inf < 250); /* P(E > 2) = 13.5% */
+    assert_true(repro_stream_tell(&a) == repro_stream_tell(&b));
 }
 
 /* Chi-square z of outcome counts against weights w (sum total), the outcomes merged
@@ -1055,6 +1108,17 @@ static void test_choice(void **state)
     const double p3[3] = {0.125, 0.375, 0.5};
     for (int j = 0; j < 3; j++)
         assert_true(fabs(c3[j] - (double)n * p3[j]) < 5 * sqrt((double)n * p3[j] * (1 - p3[j])));
+    /* subnormal weights: T / sum overflowed, a zero weight got 0 * inf = NaN, and the
+     * table's construction never ended */
+    uint64_t t4[3 + 8];
+    CHECK_RC(repro_alias_init(t4, sizeof t4, (const double[4]){0x1p-1074, 0.0, 0x1.8p-1073, 0},
+                              4));
+    CHECK_RC(repro_fill_choice(&s, v, n, t4));
+    double c4[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        c4[v[i]] += 1;
+    assert_true(c4[1] == 0 && c4[3] == 0);
+    assert_true(fabs(c4[0] - (double)n / 4) < 5 * sqrt((double)n * 3 / 16));
 }
 
 /* k distinct values of [0, n), uniformly ordered: every value at every position about
@@ -1098,6 +1162,70 @@ static void test_choice_without_replacement(void **state)
     CHECK_RC(repro_choice_without_replacement(&s, NULL, 0, 5));
 }
 
+/* Chi-square z of the counts of ordered triples (a, b, c) against successive draws
+ * without replacement with weights w[6]: w_a/W · w_b/(W - w_a) · w_c/(W - w_a - w_b). */
+static double triple_chi_z(double obs[6][6][6], const double *w, double reps)
+{
+    double total = 0, chi2 = 0, df = -1;
+    for (int a = 0; a < 6; a++)
+        total += w[a];
+    for (int a = 0; a < 6; a++)
+        for (int b = 0; b < 6; b++)
+            for (int c = 0; c < 6; c++) {
+                if (a == b || a == c || b == c || w[a] == 0 || w[b] == 0 || w[c] == 0)
+                    continue;
+                double e = reps * w[a] / total * w[b] / (total - w[a]) * w[c] /
+                           (total - w[a] - w[b]);
+                chi2 += (obs[a][b][c] - e) * (obs[a][b][c] - e) / e;
+                df += 1;
+            }
+    return chi_square_z(chi2, df);
+}
+
+/* Weighted choice without replacement: the ordered triples of 5 positive weights (and
+ * a zero one) against the exact probabilities of successive draws, a checker that
+ * rejects one weight 10% off; words (2 per weight); a draw of every positive weight;
+ * weights from the smallest subnormal to DBL_MAX; k = 0. */
+static void test_choice_weighted_without_replacement(void **state)
+{
+    (void)state;
+    const double w[6] = {1.0, 2.0, 0.0, 3.0, 4.0, 10.0};
+    static double obs[6][6][6];
+    memset(obs, 0, sizeof obs);
+    uint64_t v[6], keys[6];
+    repro_stream s = stream_for(151);
+    size_t reps = N / 2;
+    for (size_t r = 0; r < reps; r++) {
+        CHECK_RC(repro_choice_weighted_without_replacement(&s, v, 3, w, 6, keys));
+        assert_true(v[0] < 6 && v[1] < 6 && v[2] < 6 && w[v[0]] > 0 && w[v[1]] > 0 &&
+                    w[v[2]] > 0 && v[0] != v[1] && v[0] != v[2] && v[1] != v[2]);
+        obs[v[0]][v[1]][v[2]] += 1;
+    }
+    assert_true(repro_stream_tell(&s) == 12 * reps);
+    double wrong[6];
+    memcpy(wrong, w, sizeof wrong);
+    wrong[3] *= 1.0 + 0.1 * wrong_scale();
+    double z = triple_chi_z(obs, w, (double)reps), z_wrong = triple_chi_z(obs, wrong, (double)reps);
+    printf("  weighted choice without replacement, ordered triples: chi z %.2f, against a "
+           "wrong weight %.2f\n", z, z_wrong);
+    assert_true(z < CHI_Z_MAX && z_wrong > CHI_Z_MAX);
+    for (int r = 0; r < 1000; r++) { /* every positive weight: a permutation of them */
+        CHECK_RC(repro_choice_weighted_without_replacement(&s, v, 5, w, 6, keys));
+        unsigned seen = 0;
+        for (int j = 0; j < 5; j++)
+            seen |= 1u << v[j];
+        assert_int_equal(seen, 0x3b);
+    }
+    const double extreme[4] = {0x1p-1074, DBL_MAX, 0.0, 1.0};
+    for (int r = 0; r < 1000; r++) { /* the heaviest first, almost surely */
+        CHECK_RC(repro_choice_weighted_without_replacement(&s, v, 3, extreme, 4, keys));
+        assert_true(v[0] == 1 && v[1] == 3 && v[2] == 0);
+    }
+    uint64_t before = repro_stream_tell(&s);
+    CHECK_RC(repro_choice_weighted_without_replacement(&s, NULL, 0, w, 6, NULL));
+    assert_true(repro_stream_tell(&s) == before);
+}
+
 /* The factor of known matrices, a singular one, and the sample covariance of draws. */
 static void test_multivariate_normal(void **state)
 {
@@ -1138,6 +1266,77 @@ static void test_multivariate_normal(void **state)
         }
     }
     free(x);
+}
+
+/* REPRO_OK never comes with a NaN: a covariance whose factorisation overflows (inf -
+ * inf) is not positive semi-definite, and a factor entry above 2^1020 could make
+ * L_im z_m infinite with opposite signs in one sum.  Both once returned REPRO_OK (the
+ * first with inf and NaN in the factor, the second with NaN values). */
+static void test_mvnormal_overflow(void **state)
+{
+    (void)state;
+    static const double cov[16] = {
+        0x1.c8492b0ea6fe3p-192,  -0x1.49fcbb2ff3536p-953, -0x1.3238b42cacee2p-764,
+        0x1.6843d23204eebp+960,  -0x1.49fcbb2ff3536p-953, 0x1.e5f41c7898e0cp-186,
+        0x1.0dbc9ad677d98p-741,  -0x1.1f5237f0086f3p-149, -0x1.3238b42cacee2p-764,
+        0x1.0dbc9ad677d98p-741,  0x1.dbed573a4dfdep-217,  0x1.38d404ddffef7p-142,
+        0x1.6843d23204eebp+960,  -0x1.1f5237f0086f3p-149, 0x1.38d404ddffef7p-142,
+        0x1.08c2ed49d96b2p-187};
+    double L[16], x[2 * 1000];
+    assert_int_equal(repro_mvnormal_factor(cov, 4, L), REPRO_ERR_PARAM);
+    const double mean[2] = {0.0, -DBL_MAX};
+    repro_stream s = stream_for(141);
+    const double big[4] = {DBL_MAX, 0.0, DBL_MAX, -DBL_MAX};
+    assert_int_equal(repro_fill_multivariate_normal(&s, x, 1000, mean, big, 2), REPRO_ERR_PARAM);
+    assert_int_equal(repro_fill_multivariate_normal_at(&s, 0, x, 1000, mean, big, 2),
+                     REPRO_ERR_PARAM);
+    const double above[4] = {1.0, 0.0, 0.0, -0x1.0000000000001p+1020};
+    assert_int_equal(repro_fill_multivariate_normal(&s, x, 1000, mean, above, 2),
+                     REPRO_ERR_PARAM);
+    assert_int_equal(repro_stream_tell(&s), 0);
+    /* at the bound: overflows to +-inf happen, NaN never */
+    const double edge[4] = {0x1p1020, 0.0, 0x1p1020, -0x1p1020};
+    CHECK_RC(repro_fill_multivariate_normal(&s, x, 1000, mean, edge, 2));
+    int inf = 0;
+    for (int i = 0; i < 2000; i++) {
+        if (isnan(x[i]))
+            fail_msg("multivariate_normal gave NaN at %d", i);
+        inf += isinf(x[i]) != 0;
+    }
+    assert_true(inf > 0);
+}
+
+/* von Mises with any finite mu: the draws do not depend on mu but through mu reduced
+ * modulo 2 pi, so a huge mu gives exactly the draws of its remainder (the double
+ * nearest to mu - 2 pi round(mu / 2 pi), computed with mpmath at 3000 bits).  The
+ * reduction once took k = mu / 2 pi in doubles: beyond |mu| = 2^52 pi every value was
+ * clamped to +-pi. */
+static void test_vonmises_huge_mu(void **state)
+{
+    (void)state;
+    static const struct { double mu, rem; } huge[] = {
+        {1e300, -0x1.1789223108b81p+1},
+        {-1e300, 0x1.1789223108b81p+1},
+        {DBL_MAX, 0x1.917d1d33c34e3p+1},
+        {0x1p60, -0x1.14a6222f5ceffp+1},
+        {1e7, 0x1.5a90ca353f9b2p+1},
+        {-1e7, -0x1.5a90ca353f9b2p+1},
+        {0x1.8p+1001, -0x1.eb285039796f6p-2},
+        {1e22, -0x1.052a587928eacp+0},
+        {4.5e15, 0x1.1a10aec0dd650p-4},
+        {7.0, 0x1.6f0255dde973ep-1},
+    };
+    static const double kappas[] = {4.0, 1e-9, 1e7};
+    for (size_t c = 0; c < sizeof huge / sizeof huge[0]; c++)
+        for (size_t k = 0; k < 3; k++) {
+            double got[64], want[64];
+            repro_stream a = stream_for(131 + k), b = stream_for(131 + k);
+            CHECK_RC(repro_fill_vonmises(&a, got, 64, huge[c].mu, kappas[k]));
+            CHECK_RC(repro_fill_vonmises(&b, want, 64, huge[c].rem, kappas[k]));
+            if (memcmp(got, want, sizeof got) != 0)
+                fail_msg("vonmises(%a, %g) is not vonmises(%a, %g)", huge[c].mu, kappas[k],
+                         huge[c].rem, kappas[k]);
+        }
 }
 
 /* Tiny alphas take the log-space path: rows still sum to 1 and the component that
@@ -1271,6 +1470,29 @@ static void test_exp_array(void **state)
     }
 }
 
+/* The array tan(pi t) of the Cauchy sampler is sinpi / cospi bit for bit, inside its
+ * domain (-1/2, 1/2) (both sides of 1/4 included) and outside it (the scalar path). */
+static void test_tanpi_array(void **state)
+{
+    (void)state;
+    static const double special[] = {0.25, -0.25, 0.25 + 0x1p-54, 0.25 - 0x1p-54, 0.5, -0.5,
+                                     0.5 - 0x1p-54, 0.0, -0.0, 0x1p-501, 0x1p-499, NAN, 3.75,
+                                     -1e300, INFINITY, 0x1p-53};
+    double x[777], y[777];
+    uint64_t st = 11;
+    for (int i = 0; i < 777; i++) {
+        st = st * 6364136223846793005u + 1442695040888963407u;
+        x[i] = i < 16 ? special[i] : ((double)(st >> 12) + 0.5) * 0x1p-52 - 0.5;
+    }
+    memcpy(y, x, sizeof y);
+    repro_dist_tanpi_array(y, 777);
+    for (int i = 0; i < 777; i++) {
+        double want = repro_math_sinpi(x[i]) / repro_math_cospi(x[i]);
+        if (memcmp(&y[i], &want, sizeof want) != 0)
+            fail_msg("tanpi array at %d: tan(pi %a) = %a, the scalar %a", i, x[i], y[i], want);
+    }
+}
+
 /* Known values and special cases of the new math functions. */
 static void test_math_ext(void **state)
 {
@@ -1318,12 +1540,16 @@ int main(void)
         cmocka_unit_test(test_float_variants),
         cmocka_unit_test(test_choice),
         cmocka_unit_test(test_choice_without_replacement),
+        cmocka_unit_test(test_choice_weighted_without_replacement),
         cmocka_unit_test(test_multivariate_normal),
         cmocka_unit_test(test_dirichlet_tiny),
         cmocka_unit_test(test_multinomial_edges),
+        cmocka_unit_test(test_vonmises_huge_mu),
+        cmocka_unit_test(test_mvnormal_overflow),
         cmocka_unit_test(test_zipf_large_a),
         cmocka_unit_test(test_log_factorial_table),
         cmocka_unit_test(test_exp_array),
+        cmocka_unit_test(test_tanpi_array),
         cmocka_unit_test(test_laws),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

@@ -1,5 +1,5 @@
-/* Properties of every distribution over the whole parameter range the header allows
- * (issue 13, point 3): parameters drawn log-uniformly (uniform bit patterns of the
+/* Properties of every distribution over the whole parameter range the header allows:
+ * parameters drawn log-uniformly (uniform bit patterns of the
  * finite doubles, from the smallest subnormal to DBL_MAX where allowed) plus every
  * pair of edge values, and for each point a fill of VALUES draws that must
  *   - return REPRO_OK, and never come with a NaN;
@@ -61,7 +61,8 @@ static uint64_t any_count(void)
     return bits == 0 ? 0 : splitmix64() >> (64 - bits);
 }
 
-/* Edge values of the positive parameters (issue 13 points 1 and 2 among them). */
+/* Edge values of the positive parameters (the beta once gave NaN at tiny ones and 0
+ * at huge ones). */
 static const double edges[] = {
     0x1p-1074, 1e-310, 0x1p-1022, 1e-308, 1e-300, 1e-20, 0.5, 1.0 - 0x1p-53, 1.0,
     1.0 + 0x1p-52, 3.0, 1e15, 1e300, 9e307, 1e308, DBL_MAX,
@@ -261,6 +262,9 @@ static void loc_scale_laws(repro_stream *s, double loc, double scale)
     LAW_POINT(double, repro_fill_logistic(s, x_, VALUES, loc, scale), x == x);
     LABEL("gumbel(%a, %a)", loc, scale);
     LAW_POINT(double, repro_fill_gumbel(s, x_, VALUES, loc, scale), x == x);
+    LABEL("exponential_scaled(%a)", scale);
+    LAW_POINT(double, repro_fill_exponential_scaled(s, x_, VALUES, scale),
+              x >= 0.0 && (scale > 0x1p1000 || isfinite(x)));
     LABEL("vonmises(%a, %a)", loc, scale);
     LAW_POINT(double, repro_fill_vonmises(s, x_, VALUES, loc, scale),
               x >= -3.1415926535897931 && x <= 3.1415926535897931);
@@ -294,6 +298,9 @@ static void shape_laws(repro_stream *s, double a)
     LAW_POINT(double, repro_fill_pareto(s, x_, VALUES, a), x >= 0.0);
     LABEL("power(%a)", a);
     LAW_POINT(double, repro_fill_power(s, x_, VALUES, a), x >= 0.0 && x <= 1.0);
+    LABEL("gamma_float(%a, 1)", a);
+    LAW_POINT(float, repro_fill_gamma_float(s, x_, VALUES, a, 1.0),
+              x >= 0.0f && (a > 1e37 || isfinite(x)));
     if (0.5 * a > 0.0) {
         LABEL("chisquare(%a)", a);
         LAW_POINT(double, repro_fill_chisquare(s, x_, VALUES, a), x >= 0.0);
@@ -436,12 +443,110 @@ static void test_numpy_laws(void **state)
     LAW_POINT(double, repro_fill_standard_cauchy(&s, x_, VALUES), isfinite(x));
 }
 
+/* ---- the multivariate normal and the weighted choices ------------------------------ */
+
+/* Covariances: A A^T with entries log-uniform up to 1e150 (positive semi-definite up to
+ * rounding), or symmetric matrices of any finite entries.  Where repro_mvnormal_factor
+ * accepts one, the factor is finite and below 2^1020, and the draws never NaN; a factor
+ * of any finite entries is accepted exactly when they are at most 2^1020. */
+static void test_multivariate_normal(void **state)
+{
+    (void)state;
+    repro_stream s = stream();
+    int accepted = 0;
+    for (int t = 0; t < RANDOM_POINTS * 4; t++) {
+        size_t d = 1 + splitmix64() % 4;
+        double a[16], cov[16], L[16], mean[4], x[4 * VALUES];
+        int psd = t % 2;
+        for (size_t i = 0; i < d * d; i++)
+            a[i] = psd ? (splitmix64() & 1 ? -1 : 1) * log_uniform(1e150) : any_finite();
+        for (size_t i = 0; i < d; i++) {
+            mean[i] = any_finite();
+            for (size_t j = 0; j <= i; j++) {
+                double c = 0.0;
+                for (size_t m = 0; psd && m < d; m++)
+                    c += a[i * d + m] * a[j * d + m];
+                cov[i * d + j] = cov[j * d + i] = psd ? c : i == j ? fabs(a[i * d + j])
+                                                                 : a[i * d + j];
+            }
+        }
+        int rc = repro_mvnormal_factor(cov, d, L);
+        if (rc != REPRO_OK && rc != REPRO_ERR_PARAM)
+            fail_msg("mvnormal_factor (d %zu): rc %d", d, rc);
+        if (rc == REPRO_OK) {
+            accepted++;
+            for (size_t i = 0; i < d * d; i++)
+                if (!(fabs(L[i]) <= 0x1p1020))
+                    fail_msg("mvnormal_factor (d %zu) gave a factor entry %a", d, L[i]);
+            assert_int_equal(repro_fill_multivariate_normal(&s, x, VALUES, mean, L, d),
+                             REPRO_OK);
+            for (size_t i = 0; i < d * VALUES; i++)
+                if (isnan(x[i]))
+                    fail_msg("multivariate_normal (d %zu) gave NaN", d);
+        }
+        /* a lower-triangular factor of any finite entries */
+        int small = 1;
+        for (size_t i = 0; i < d; i++)
+            for (size_t j = 0; j < d; j++) {
+                L[i * d + j] = j <= i ? any_finite() : 0.0;
+                small &= fabs(L[i * d + j]) <= 0x1p1020;
+            }
+        rc = repro_fill_multivariate_normal(&s, x, VALUES, mean, L, d);
+        assert_int_equal(rc, small ? REPRO_OK : REPRO_ERR_PARAM);
+        for (size_t i = 0; rc == REPRO_OK && i < d * VALUES; i++)
+            if (isnan(x[i]))
+                fail_msg("multivariate_normal (d %zu) gave NaN", d);
+    }
+    assert_true(accepted > RANDOM_POINTS); /* most of the A A^T ones */
+}
+
+/* Weights of either size, zeros among them: the alias table's choices and the choices
+ * without replacement are indices of positive weights (distinct for the latter). */
+static void test_choice(void **state)
+{
+    (void)state;
+    repro_stream s = stream();
+    for (int t = 0; t < RANDOM_POINTS; t++) {
+        size_t k = 1 + splitmix64() % 12;
+        double w[12];
+        uint64_t table[3 + 2 * 12], x[VALUES], keys[12];
+        double top = t % 3 == 0 ? DBL_MAX / 16 : t % 3 == 1 ? 1.0 : 0x1p-1000;
+        size_t positive = 0;
+        for (size_t i = 0; i < k; i++) {
+            w[i] = splitmix64() % 4 == 0 ? 0.0 : log_uniform(top);
+            positive += w[i] > 0.0;
+        }
+        int rc = repro_alias_init(table, sizeof table, w, k);
+        assert_int_equal(rc, positive ? REPRO_OK : REPRO_ERR_PARAM);
+        if (rc == REPRO_OK) {
+            assert_int_equal(repro_fill_choice(&s, x, VALUES, table), REPRO_OK);
+            for (int i = 0; i < VALUES; i++)
+                if (!(x[i] < k && w[x[i]] > 0.0))
+                    fail_msg("choice over %zu weights gave %llu", k, (unsigned long long)x[i]);
+        }
+        size_t m = positive ? 1 + splitmix64() % positive : 0;
+        assert_int_equal(repro_choice_weighted_without_replacement(&s, x, m, w, k, keys),
+                         REPRO_OK);
+        for (size_t i = 0; i < m; i++) {
+            if (!(x[i] < k && w[x[i]] > 0.0))
+                fail_msg("weighted choice without replacement gave %llu", (unsigned long long)x[i]);
+            for (size_t j = 0; j < i; j++)
+                assert_true(x[i] != x[j]);
+        }
+        assert_int_equal(repro_choice_weighted_without_replacement(&s, x, positive + 1, w, k,
+                                                                   keys),
+                         REPRO_ERR_PARAM);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_continuous),
         cmocka_unit_test(test_discrete),
         cmocka_unit_test(test_numpy_laws),
+        cmocka_unit_test(test_multivariate_normal),
+        cmocka_unit_test(test_choice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

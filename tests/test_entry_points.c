@@ -1,5 +1,5 @@
-/* Argument conventions that hold for every entry point of the public header (issue 13,
- * points 4 to 6), checked on all of them rather than one module at a time:
+/* Argument conventions that hold for every entry point of the public header,
+ * checked on all of them rather than one module at a time:
  *  - an object that was never initialised (a zeroed struct; for streams and the numpy
  *    objects also 0xAB garbage) gives an error and leaves the output and the object
  *    untouched, as the fills always did: streams (fills, bounded fills, distributions,
@@ -46,6 +46,76 @@ static repro_stream invalid_stream(int garbage)
         assert_memory_equal(&(s), &(before), sizeof(s));                                 \
     } while (0)
 
+/* numpy's other laws, the alias-table choice, the multivariate normal and both
+ * choices without replacement, with valid parameters (the stream is what is wrong). */
+static void numpy_laws_untouched(repro_stream *s, const repro_stream *before, size_t n)
+{
+    static uint64_t table[3 + 2 * 3];
+    static const double w3[3] = {1.0, 2.0, 0.5}, mean[2] = {0.0, 1.0},
+                        factor[4] = {1.0, 0.0, 0.5, 1.0};
+    uint64_t keys[8];
+    assert_int_equal(repro_alias_init(table, sizeof table, w3, 3), REPRO_OK);
+    double *d = (double *)(void *)buf;
+    float *f = (float *)(void *)buf;
+    uint64_t *u = (uint64_t *)(void *)buf;
+    int64_t *i = (int64_t *)(void *)buf;
+#define U(call) EXPECT_UNTOUCHED(*s, *before, call)
+    U(repro_fill_integers(s, i, n, -3, 9));
+    U(repro_fill_integers_at(s, 0, i, n, -3, 9));
+    U(repro_fill_normal_float(s, f, n));
+    U(repro_fill_normal_float_at(s, 0, f, n));
+    U(repro_fill_exponential_float(s, f, n));
+    U(repro_fill_exponential_float_at(s, 0, f, n));
+    U(repro_fill_gamma_float(s, f, n, 2.0, 1.0));
+    U(repro_fill_uniform_float(s, f, n, 0.0f, 1.0f));
+    U(repro_fill_uniform_float_at(s, 0, f, n, 0.0f, 1.0f));
+    U(repro_fill_lognormal(s, d, n, 0.0, 1.0));
+    U(repro_fill_lognormal_at(s, 0, d, n, 0.0, 1.0));
+    U(repro_fill_standard_cauchy(s, d, n));
+    U(repro_fill_standard_cauchy_at(s, 0, d, n));
+    U(repro_fill_exponential_scaled(s, d, n, 2.0));
+    U(repro_fill_exponential_scaled_at(s, 0, d, n, 2.0));
+    U(repro_fill_laplace(s, d, n, 0.0, 1.0));
+    U(repro_fill_laplace_at(s, 0, d, n, 0.0, 1.0));
+    U(repro_fill_logistic(s, d, n, 0.0, 1.0));
+    U(repro_fill_logistic_at(s, 0, d, n, 0.0, 1.0));
+    U(repro_fill_gumbel(s, d, n, 0.0, 1.0));
+    U(repro_fill_gumbel_at(s, 0, d, n, 0.0, 1.0));
+    U(repro_fill_rayleigh(s, d, n, 1.0));
+    U(repro_fill_rayleigh_at(s, 0, d, n, 1.0));
+    U(repro_fill_weibull(s, d, n, 1.5));
+    U(repro_fill_weibull_at(s, 0, d, n, 1.5));
+    U(repro_fill_pareto(s, d, n, 2.0));
+    U(repro_fill_pareto_at(s, 0, d, n, 2.0));
+    U(repro_fill_power(s, d, n, 2.0));
+    U(repro_fill_power_at(s, 0, d, n, 2.0));
+    U(repro_fill_triangular(s, d, n, 0.0, 1.0, 3.0));
+    U(repro_fill_triangular_at(s, 0, d, n, 0.0, 1.0, 3.0));
+    U(repro_fill_wald(s, d, n, 1.0, 2.0));
+    U(repro_fill_wald_at(s, 0, d, n, 1.0, 2.0));
+    U(repro_fill_vonmises(s, d, n, 1.0, 4.0));
+    U(repro_fill_chisquare(s, d, n, 3.0));
+    U(repro_fill_standard_t(s, d, n, 5.0));
+    U(repro_fill_f(s, d, n, 3.0, 7.0));
+    U(repro_fill_noncentral_chisquare(s, d, n, 3.0, 2.0));
+    U(repro_fill_noncentral_f(s, d, n, 3.0, 7.0, 2.0));
+    U(repro_fill_negative_binomial(s, u, n, 5.0, 0.3));
+    U(repro_fill_geometric(s, u, n, 0.3));
+    U(repro_fill_geometric_at(s, 0, u, n, 0.3));
+    U(repro_fill_logseries(s, u, n, 0.6));
+    U(repro_fill_zipf(s, u, n, 2.0));
+    U(repro_fill_hypergeometric(s, u, n, 5, 10, 4));
+    U(repro_fill_dirichlet(s, d, n, w3, 3));
+    U(repro_fill_multinomial(s, u, n, 20, w3, 2));
+    U(repro_fill_multivariate_normal(s, d, n, mean, factor, 2));
+    U(repro_fill_multivariate_normal_at(s, 0, d, n, mean, factor, 2));
+    U(repro_fill_choice(s, u, n, table));
+    U(repro_fill_choice_at(s, 0, u, n, table));
+    U(repro_choice_without_replacement(s, u, n, 100));
+    U(repro_choice_weighted_without_replacement(s, u, n ? 3 : 0, w3, 3, keys));
+#undef U
+}
+
 static void test_uninitialised_stream(void **state)
 {
     (void)state;
@@ -82,29 +152,55 @@ static void test_uninitialised_stream(void **state)
             EXPECT_UNTOUCHED(s, before, repro_fill_beta(&s, (double *)buf, n, 2.0, 3.0));
             EXPECT_UNTOUCHED(s, before, repro_fill_poisson(&s, (uint64_t *)buf, n, 3.0));
             EXPECT_UNTOUCHED(s, before, repro_fill_binomial(&s, (uint64_t *)buf, n, 9, 0.5));
-            /* issue 13 point 4: the shuffle rotated the array and returned REPRO_OK */
+            numpy_laws_untouched(&s, &before, n);
+            /* a regression: the shuffle once rotated the array and returned REPRO_OK */
             EXPECT_UNTOUCHED(s, before, repro_shuffle(&s, buf, n, 4));
             EXPECT_UNTOUCHED(s, before, repro_shuffle(&s, buf, n, 1));
         }
         EXPECT_UNTOUCHED(s, before, repro_shuffle(&s, buf, BUF_BYTES, 1));
         EXPECT_UNTOUCHED(s, before, repro_stream_save(&s, (char *)buf, sizeof buf));
         /* Single draws have no error channel: from a zeroed stream they draw nothing
-         * and the integer ones return 0.  (A garbage struct is beyond what the inline
-         * ones check.) */
+         * and return 0 (2^-53 and 2^-54 for the (0,1] and (0,1) doubles).  (A garbage
+         * struct is beyond what the inline ones check.) */
         if (garbage)
             continue;
         assert_int_equal(repro_next_u32(&s), 0);
         assert_true(repro_next_u64(&s) == 0);
         assert_int_equal(repro_next_bounded_u32(&s, 7), 0);
         assert_true(repro_next_bounded_u64(&s, (uint64_t)1 << 40) == 0);
-        (void)repro_next_double(&s);
-        (void)repro_next_double_oc(&s);
-        (void)repro_next_double_oo(&s);
-        (void)repro_next_float(&s);
-        (void)repro_next_normal(&s);
-        (void)repro_next_exponential(&s);
+        assert_true(repro_next_double(&s) == 0.0);
+        assert_true(repro_next_double_oc(&s) == 0x1p-53);
+        assert_true(repro_next_double_oo(&s) == 0x1p-54);
+        assert_true(repro_next_float(&s) == 0.0f);
+        assert_true(repro_next_normal(&s) == 0.0);
+        assert_true(repro_next_exponential(&s) == 0.0);
         assert_memory_equal(&s, &before, sizeof s);
     }
+}
+
+/* The position functions have no error channel: with NULL they do nothing (tell gives
+ * 0, algorithm 0, seed all zeros), and on a zeroed stream they move the position only,
+ * after which a draw still fails without drawing. */
+static void test_position_without_stream(void **state)
+{
+    (void)state;
+    repro_stream_seek(NULL, 5);
+    repro_stream_skip(NULL, 5);
+    assert_true(repro_stream_tell(NULL) == 0);
+    assert_int_equal(repro_stream_algorithm(NULL), 0);
+    const repro_seed zero = {{0, 0, 0, 0}};
+    assert_true(repro_seed_equal(repro_stream_seed(NULL), zero));
+
+    repro_stream s = invalid_stream(0);
+    repro_stream_seek(&s, UINT64_MAX);
+    repro_stream_skip(&s, 3);
+    assert_true(repro_stream_tell(&s) == 2);
+    assert_int_equal(repro_stream_algorithm(&s), 0);
+    assert_true(repro_seed_equal(repro_stream_seed(&s), zero));
+    const repro_stream before = s;
+    EXPECT_UNTOUCHED(s, before, repro_fill_u32(&s, (uint32_t *)buf, 8));
+    assert_int_equal(repro_next_u32(&s), 0);
+    assert_memory_equal(&s, &before, sizeof s);
 }
 
 static void test_uninitialised_permutation(void **state)
@@ -202,7 +298,7 @@ static void test_null_with_zero_count(void **state)
     assert_int_equal(repro_permutation_fill(&p, 100, NULL, 0), REPRO_OK);
     assert_int_equal(repro_math_log_array(NULL, NULL, 0), REPRO_OK);
     assert_int_equal(repro_math_inv_normal_cdf_array(NULL, NULL, 0), REPRO_OK);
-    assert_int_equal(repro_seed_from_bytes_checked(NULL, 0, &seed), REPRO_OK);
+    assert_int_equal(repro_seed_from_bytes_ex(NULL, 0, &seed), REPRO_OK);
     assert_true(repro_seed_equal(seed, repro_seed_from_bytes("", 0)));
     assert_true(repro_seed_equal(repro_seed_named(seed, NULL, 0),
                                  repro_seed_named(seed, "", 0)));
@@ -301,6 +397,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_uninitialised_stream),
+        cmocka_unit_test(test_position_without_stream),
         cmocka_unit_test(test_uninitialised_permutation),
         cmocka_unit_test(test_uninitialised_compat),
         cmocka_unit_test(test_null_with_zero_count),

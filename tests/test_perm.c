@@ -1,4 +1,4 @@
-/* Random-access permutations (issue 5, point 4): bijection for every n <= 2000 and
+/* Random-access permutations: bijection for every n <= 2000 and
  * for runs and samples of huge n, statistics over many seeds (positions, pairs of
  * positions, all orders of small n, parity) that a weakened network fails, argument
  * checks, and the frozen vectors of tests/vectors/perm.txt. */

@@ -1,4 +1,4 @@
-/* repro_shuffle (issue 5, point 4): the documented draw rule against a reference
+/* repro_shuffle: the documented draw rule against a reference
  * written here, element sizes from 1 byte to more than the swap buffer, uniformity of
  * all 24 orders of 4 elements (which a classic biased shuffle fails), determinism and
  * argument checks.  The frozen vectors are in tests/test_perm.c. */

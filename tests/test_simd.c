@@ -124,7 +124,7 @@ static void test_blocks(void **state)
     free(ref);
 }
 
-/* The contract's worked examples (SPEC.md section 6) through every table. */
+/* The contract's worked examples (docs/CONTRACT.md section 5) through every table. */
 static void test_worked_examples(void **state)
 {
     (void)state;

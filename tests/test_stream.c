@@ -204,7 +204,7 @@ static void test_ref_words(void **state)
     assert_int_equal(vec_tally_records(&t), REF_WORDS_RECORDS);
 }
 
-/* SPEC §6's stream examples, from the contract text. */
+/* Contract section 5's stream examples, from the contract text. */
 static void test_spec_examples(void **state)
 {
     (void)state;

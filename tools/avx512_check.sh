@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# One scripted AVX-512 check, for a machine whose CPU has AVX-512 F/VL/DQ/BW
-# (none in the development pool can run it): builds the library and the SIMD
-# tests in a scratch directory, runs test_simd with REPRO_RNG_ISA=avx512 (it
-# compares every table the CPU runs, avx512 included, with the scalar
-# reference byte for byte) and prints one verdict line.  Exit status 0 = PASS.
+# One scripted AVX-512 check with a one-line verdict, for a machine whose CPU has
+# AVX-512 F/VL/DQ/BW (of the development machines, the AMD Zen 4 ones have it and
+# the Zen 3 ones do not: /proc/cpuinfo says which; without it the verdict is FAIL).
+# `make check` already runs every test at each ISA the CPU has; this script is the
+# short form for one machine: it builds the library and the SIMD tests in a scratch
+# directory, runs test_simd with REPRO_RNG_ISA=avx512 (it compares every table the
+# CPU runs, avx512 included, with the scalar reference byte for byte) and prints one
+# verdict line.  Exit status 0 = PASS.
 # Usage: tools/avx512_check.sh [build-dir]   (needs cc and make; cmocka optional)
 set -u
 cd "$(dirname "$0")/.."

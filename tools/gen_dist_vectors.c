@@ -38,11 +38,12 @@ static const char header_laws[] =
     "# The values are successive draws of kind <draw> from the stream (algorithm, seed)\n"
     "# seeked to <position> (decimal); <end position> (decimal) is the position after\n"
     "# the last draw (the words consumed, docs/DISTRIBUTIONS.md).  <draw> is the law's\n"
-    "# name and its parameters after ':' (tests/dist_draw_laws.h): doubles as C99 hex\n"
-    "# floats, integers decimal.  A vector law's draw gives its components in order;\n"
-    "# choice_without_replacement:N is one call's values.  Values are lowercase hex:\n"
-    "# doubles as the 16 digits of their IEEE-754 bits, floats as 8, integers as the 16\n"
-    "# digits of their 64-bit two's complement.\n";
+    "# name and its parameters after ':' (its C call: LAWS in src/vectors/draws.c; its\n"
+    "# algorithm: docs/DISTRIBUTIONS.md): doubles as C99 hex floats, integers decimal.\n"
+    "# A vector law's draw gives its components in order; choice_without_replacement:N\n"
+    "# is one call's values, choice_weighted_without_replacement:K:WEIGHT... calls of K\n"
+    "# values.  Values are lowercase hex: doubles as the 16 digits of their IEEE-754\n"
+    "# bits, floats as 8, integers as the 16 digits of their 64-bit two's complement.\n";
 
 typedef struct {
     const char *file;
@@ -114,6 +115,17 @@ static const family families[] = {
     {"choice", {"choice:0x1p+0:0x0p+0:0x1.8p+1:0x1p-2:0x1p+1", "choice:0x1p+0"}, 1},
     {"choice_without_replacement", {"choice_without_replacement:1000",
                                     "choice_without_replacement:18446744073709551615"}, 1},
+    {"exponential_scaled", {"exponential_scaled:0x1p+0", "exponential_scaled:0x1.8p+1",
+                            "exponential_scaled:0x1.0624dd2f1a9fcp-10",
+                            "exponential_scaled:0x1.fffffffffffffp+1023",
+                            "exponential_scaled:0x0p+0"}, 1},
+    {"gamma_float", {"gamma_float:0x1p-1:0x1p+1", "gamma_float:0x1.8p+1:0x1p+0",
+                     "gamma_float:0x1p+0:0x1p+127", "gamma_float:0x1.0624dd2f1a9fcp-10:0x1p+0"}, 1},
+    {"choice_weighted_without_replacement",
+     {"choice_weighted_without_replacement:3:0x1p+0:0x0p+0:0x1.8p+1:0x1p-2:0x1p+1",
+      "choice_weighted_without_replacement:4:0x1p+0:0x1p+0:0x1p+0:0x1p+0",
+      "choice_weighted_without_replacement:2:0x0.0000000000001p-1022:0x1.fffffffffffffp+1023:"
+      "0x1p-1000:0x0p+0"}, 1},
 };
 
 static const repro_algorithm algorithms[] = {REPRO_PHILOX4X32, REPRO_PHILOX2X64,

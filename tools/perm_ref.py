@@ -1,9 +1,8 @@
 #!/usr/bin/env python3
 """Independent Python reference of repro_shuffle and repro_permutation.
 
-Written from their description in include/repro_rng.h and the header comment of
-src/shuffle/permutation.c (it shares no code with the C library); block functions,
-seeds and stream draws come from tools/spec_ref.py.  Recomputes every record of
+Follows their construction in docs/CONTRACT.md section 3.5 (it shares no code with
+the C library); block functions, seeds and stream draws come from tools/spec_ref.py.  Recomputes every record of
 tests/vectors/perm.txt, so that file is checked against the documented construction
 and not only against the code that wrote it.
 

@@ -501,6 +501,34 @@ def gamma(d, shape, scale):
     return g * scale
 
 
+def _finite(x):
+    return x - x == 0.0
+
+
+def beta(d, a, b):
+    """repro_fill_beta: Johnk for a, b <= 1 (in logs when both powers underflow), else
+    X / (X + Y) of two gammas (with halves when the sum overflows)."""
+    if a > 1.0 or b > 1.0:
+        x = gamma(d, a, 1.0)
+        y = gamma(d, b, 1.0)
+        if not _finite(x + y):
+            return (0.5 * x) / (0.5 * x + 0.5 * y)
+        return x / (x + y)
+    while True:
+        lu, lv = log(d.double_oc()), log(d.double_oc())
+        lx, ly = lu / a, lv / b
+        x, y = exp(lx), exp(ly)
+        if x + y > 1.0:
+            continue
+        if x + y > 0.0:
+            return x / (x + y)
+        t = ly - lx
+        if not _finite(lx) and not _finite(ly):
+            m = a if a < b else b
+            t = (lv * (m / b) - lu * (m / a)) / m
+        return 1.0 / (1.0 + exp(t))
+
+
 def _invert_discrete(d, pmf0, bound, ratio):
     while True:
         u = d.double()
@@ -679,6 +707,40 @@ def wald(d, mean, scale):
     return v if u <= mean / (mean + v) else mean * div(mean, v)
 
 
+def _machin_pi(prec):
+    """pi 2^prec within a few units: Machin's 16 atan(1/5) - 4 atan(1/239) in integers."""
+    def atan_inv(x):
+        total = term = (1 << prec) // x
+        n, sign = 1, 1
+        while term:
+            term //= x * x
+            n, sign = n + 2, -sign
+            total += sign * (term // n)
+        return total
+    return 16 * atan_inv(5) - 4 * atan_inv(239)
+
+
+_PI_BIG = _machin_pi(1216 + 128)
+INV_2PI_1216 = (1 << (2 * 1216 + 128)) // (2 * _PI_BIG)  # bits 1..1216 of 1/(2 pi)
+TWO_PI_128 = (2 * _PI_BIG) >> (1216 + 128 - 125)  # floor(2 pi 2^125)
+
+
+def reduce_2pi(mu):
+    """mu - 2 pi k (k the integer nearest to mu / 2 pi), |mu| > pi: the fraction of
+    m 2^e / (2 pi) from bits e + 1 .. e + 192 of 1/(2 pi), its top 128 bits g (1 - g
+    and the sign flipped at or above 1/2), g 2 pi rounded to nearest."""
+    b = bits(mu)
+    e = ((b >> 52) & 0x7FF) - 1075
+    m = (b & ((1 << 52) - 1)) | (1 << 52)
+    window = (INV_2PI_1216 >> (1024 - e)) & ((1 << 192) - 1)
+    g = ((m * window) & ((1 << 192) - 1)) >> 64
+    neg = mu < 0.0
+    if g >> 127:
+        g, neg = (1 << 128) - g, not neg
+    r = g * TWO_PI_128 / 2 ** 253  # int / int: correctly rounded
+    return -r if neg else r
+
+
 def _wrap(x):
     if x > PI_D:
         x = x - TWO_PI_HI - TWO_PI_LO
@@ -689,10 +751,7 @@ def _wrap(x):
 
 def vonmises_setup(mu, kappa):
     if mu > PI_D or mu < -PI_D:
-        k = mu / (TWO_PI_HI + TWO_PI_LO)
-        if -2.0 ** 52 < k < 2.0 ** 52:  # else already an integer
-            k = float(int(k - 0.5 if k < 0.0 else k + 0.5))
-        mu = mu - k * TWO_PI_HI - k * TWO_PI_LO
+        mu = reduce_2pi(mu)
     if kappa < 1e-5:
         r = 1.0 / kappa + kappa if kappa > 0.0 else INF
     else:
@@ -905,16 +964,23 @@ def mvnormal(d, mean, L, dim):
 def alias_table(weights):
     """repro_alias_init: integer counts c_i, then Vose's pairing in place."""
     k = len(weights)
-    total, comp = 0.0, 0.0  # Neumaier's sum
-    for w in weights:
-        t = total + w
-        comp += (total - t) + w if abs(total) >= w else (w - t) + total
-        total = t
-    total = total + comp
+
+    def neumaier(ws):
+        total, comp = 0.0, 0.0
+        for w in ws:
+            t = total + w
+            comp += (total - t) + w if abs(total) >= w else (w - t) + total
+            total = t
+        return total + comp
+
+    total = neumaier(weights)
+    up = 2.0 ** 1000 if total < 2.0 ** -900 else 1.0  # tiny weights, scaled exactly
+    if up != 1.0:
+        total = neumaier([w * up for w in weights])
     nbits = 50 - k.bit_length()
     unit, T = 1 << nbits, k << nbits
     scale = float(T) / total
-    cnt = [int(min(w * scale, float(T))) for w in weights]
+    cnt = [int(min(w * up * scale, float(T))) for w in weights]
     alias = list(range(k))
     s, i = sum(cnt), 0
     while s != T:
@@ -961,6 +1027,36 @@ def choice(d, table):
     p = d.u64() * k
     j, c = p >> 64, p & M64
     return j if (c >> shift) < thr[j] else alias[j]
+
+
+def _race_key(e, w):
+    """E / w as an integer in the order of the values: q = E / m, w = m 2^p with m in
+    [1, 2); (biased exponent of q - p + 2100) 2^52 + q's fraction bits (0 for q = 0)."""
+    wb = bits(w)
+    p, frac = wb >> 52, wb & ((1 << 52) - 1)
+    if p == 0:  # subnormal
+        p = 1
+        while not frac >> 52:
+            frac, p = frac << 1, p - 1
+        frac &= (1 << 52) - 1
+    q = e / from_bits((1023 << 52) | frac)
+    if q == 0.0:
+        return 0
+    qb = bits(q)
+    return (((qb >> 52) - p + 2100) << 52) | (qb & ((1 << 52) - 1))
+
+
+def choice_weighted_without_replacement(d, k, weights):
+    """The exponential race: key E_i / w_i per item (an exponential each, in index
+    order), the k smallest (ties: the smaller index), ascending."""
+    if k == 0:
+        return []
+    keys = []
+    for i, w in enumerate(weights):
+        e = d.exponential()
+        if w > 0.0:
+            keys.append((_race_key(e, w), i))
+    return [i for _, i in sorted(keys)[:k]]
 
 
 def choice_without_replacement(d, k, n):
@@ -1014,6 +1110,12 @@ def record_values(stream, draw, nvalues):
         return each(lambda: "%02x" % (d.double() < fl[0]), str)
     if name == "gamma":
         return each(lambda: gamma(d, fl[0], fl[1]), _hex64)
+    if name == "beta":
+        return each(lambda: beta(d, fl[0], fl[1]), _hex64)
+    if name == "gamma_float":
+        return each(lambda: to_float32(gamma(d, fl[0], fl[1])), _f32)
+    if name == "exponential_scaled":
+        return each(lambda: fl[0] * d.exponential(), _hex64)
     if name == "poisson":
         return each(lambda: poisson(d, fl[0]), _count)
     if name == "binomial":
@@ -1094,6 +1196,10 @@ def record_values(stream, draw, nvalues):
     if name == "choice":
         table = alias_table(fl)
         return each(lambda: choice(d, table), _count)
+    if name == "choice_weighted_without_replacement":
+        k = int(par[0])
+        return [_count(x) for _ in range(nvalues // k)
+                for x in choice_weighted_without_replacement(d, k, fl[1:])]
     if name == "choice_without_replacement":
         return [_count(x) for x in choice_without_replacement(d, nvalues, int(par[0]))]
     return None

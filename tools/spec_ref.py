@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
-"""Independent pure-Python reference of contract rr1 (SPEC.md sections 1-3).
+"""Independent pure-Python reference of contract rr1 (docs/CONTRACT.md sections 1-3).
 
 Written from the contract text and Random123's published constants only; it shares
 no code with the C library, so vectors it writes are an independent source of known
 answers for the C tests.  Standard library only (python3 >= 3.8, no numpy).
 
 Usage:
-  spec_ref.py selfcheck [KAT_FILE]   check SPEC section 6 and Random123's KAT lines
+  spec_ref.py selfcheck [KAT_FILE]   check contract section 5 and Random123's KAT lines
                                      (default tests/kat/kat_vectors.txt)
   spec_ref.py seeds                  print seed/path/hex vectors (tests/vectors/seeds.txt)
   spec_ref.py words                  print stream word vectors (tests/vectors/ref_words.txt)
   spec_ref.py verify FILE...         recompute every record of golden stream and
                                      distribution files (tests/vectors/stream_*.txt,
-                                     dist_*.txt but dist_beta.txt; the distributions
-                                     by tools/spec_dist.py); exit 1 on a mismatch
+                                     dist_*.txt; the distributions by
+                                     tools/spec_dist.py); exit 1 on a mismatch
 """
 import os
 import struct
@@ -338,7 +338,7 @@ def selfcheck(kat_file):
             expect("KAT " + line.strip()[:40], fn(bits, ctr, key, rounds), want)
             kat_lines += 1
     expect("KAT line count (Random123 has 60 Philox/Threefry lines)", kat_lines, 60)
-    print("spec_ref selfcheck: %d section-6 examples, %d KAT lines, %d failures"
+    print("spec_ref selfcheck: %d section-5 examples, %d KAT lines, %d failures"
           % (10, kat_lines, failures))
     return failures == 0
 

@@ -265,6 +265,14 @@ static REPRO_NOINLINE int law_multinomial(repro_stream *s, uint64_t *out, size_t
 #define MVN_TOL 0x1p-40
 /* d * d elements fit a 32-bit size_t. */
 #define MVN_MAX_DIM 65535u
+/* Largest factor entry: |L z| < 2^1020 * 8.3 stays finite (|z| < 8.3 for the contract's
+ * normal), so a sum may overflow to +-inf but never meets both: no NaN. */
+#define MVN_MAX_FACTOR 0x1p1020
+
+static int factor_ok(double x)
+{
+    return x <= MVN_MAX_FACTOR && x >= -MVN_MAX_FACTOR;
+}
 
 int repro_mvnormal_factor(const double *cov, size_t d, double *factor)
 {
@@ -290,21 +298,27 @@ int repro_mvnormal_factor(const double *cov, size_t d, double *factor)
     /* Cholesky, column by column, from the lower triangle: pivot
      * s = c_jj - sum_{m<j} L_jm^2 (m ascending); s <= tol: L_jj = 0 and the column below
      * it 0 (then s >= -tol, and each c_ij - sum L_im L_jm within sqrt(tol c_ii), else not
-     * positive semi-definite); else L_jj = sqrt(s), L_ij = (c_ij - sum L_im L_jm) / L_jj. */
+     * positive semi-definite); else L_jj = sqrt(s), L_ij = (c_ij - sum L_im L_jm) / L_jj.
+     * A sum or an L_ij that is not finite (or above MVN_MAX_FACTOR) comes only from a
+     * matrix far from positive semi-definite (there |L_ij| <= sqrt(c_ii)): an error. */
     for (size_t j = 0; rc == REPRO_OK && j < d; j++) {
         double piv = cov[j * d + j];
         for (size_t m = 0; m < j; m++)
             piv -= factor[j * d + m] * factor[j * d + m];
         double ljj = piv > tol ? repro_dist_sqrt(piv) : 0.0;
-        if (piv < -tol)
+        if (piv < -tol || !repro_law_finite(piv))
             rc = REPRO_ERR_PARAM;
         factor[j * d + j] = ljj;
         for (size_t i = j + 1; rc == REPRO_OK && i < d; i++) {
             double t = cov[i * d + j];
             for (size_t m = 0; m < j; m++)
                 t -= factor[i * d + m] * factor[j * d + m];
-            if (ljj > 0.0) {
+            if (!repro_law_finite(t)) {
+                rc = REPRO_ERR_PARAM;
+            } else if (ljj > 0.0) {
                 factor[i * d + j] = t / ljj;
+                if (!factor_ok(factor[i * d + j]))
+                    rc = REPRO_ERR_PARAM;
             } else {
                 factor[i * d + j] = 0.0;
                 if (t * t > tol * (cov[i * d + i] > 0.0 ? cov[i * d + i] : 0.0) + tol * tol)
@@ -334,7 +348,7 @@ static REPRO_NOINLINE int law_multivariate_normal(repro_stream *s, double *out, 
         if (!repro_law_finite(mean[i]))
             return REPRO_ERR_PARAM;
     for (size_t i = 0; i < d * d; i++)
-        if (!repro_law_finite(factor[i]))
+        if (!factor_ok(factor[i]))
             return REPRO_ERR_PARAM;
     /* The normals of a run of vectors go to out itself first, in one fill (x_i needs
      * z_0 .. z_i of its own vector only). */

@@ -1,10 +1,12 @@
 /* Continuous laws of numpy's Generator as transforms of the contract's fills: the
  * float32 variants of normal, exponential and uniform, lognormal, standard_cauchy,
- * laplace, logistic, gumbel, weibull, pareto, rayleigh, triangular, power and wald
- * (a fixed number of words per value: each has an _at form), and vonmises
- * (rejection).  Every formula is evaluated in the order written, with the library's
- * own log, exp, expm1, log1p, sinpi, cospi and atan (docs/DISTRIBUTIONS.md). */
+ * exponential with a scale, laplace, logistic, gumbel, weibull, pareto, rayleigh,
+ * triangular, power and wald (a fixed number of words per value: each has an _at
+ * form), and the float32 gamma and vonmises (rejection).  Every formula is evaluated
+ * in the order written, with the library's own log, exp, expm1, log1p, sinpi, cospi
+ * and atan (docs/DISTRIBUTIONS.md). */
 #include "dist/laws.h"
+#include "core/philox.h" /* repro_mulhilo64 */
 
 #define PI_D 0x1.921fb54442d18p+1  /* pi rounded to double (below pi) */
 #define TWO_PI_HI 0x1.921fb54400000p+2 /* 2 pi = TWO_PI_HI + TWO_PI_LO; the high part has */
@@ -60,6 +62,25 @@ static REPRO_NOINLINE int law_exponential_float(repro_stream *s, float *out, siz
     return fill_rounded(s, out, n, repro_fill_exponential);
 }
 
+/* repro_fill_gamma's draws rounded to float; at or above FLT_MAX + half its ulp
+ * (rounding would overflow) +inf, as IEEE conversion gives, said here because C leaves
+ * an out-of-range conversion undefined.  Rejection: no _at form. */
+static REPRO_NOINLINE int law_gamma_float(repro_stream *s, float *out, size_t n, double shape,
+                                          double scale)
+{
+    int rc = repro_fill_check(s, out, n);
+    double d[REPRO_LAW_CHUNK];
+    if (rc == REPRO_OK) /* the parameters, also when n is 0 */
+        rc = repro_fill_gamma(s, d, 0, shape, scale);
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        rc = repro_fill_gamma(s, d, k, shape, scale);
+        for (size_t j = 0; j < k; j++)
+            out[i + j] = d[j] < 0x1.ffffffp+127 ? (float)d[j] : (float)(1.0 / 0.0);
+    }
+    return rc;
+}
+
 /* repro_fill_uniform in float arithmetic on the float draws (1 word per value). */
 static REPRO_NOINLINE int law_uniform_float(repro_stream *s, float *out, size_t n, float a,
                                             float b)
@@ -70,13 +91,18 @@ static REPRO_NOINLINE int law_uniform_float(repro_stream *s, float *out, size_t 
     if (!finite_f(a) || !finite_f(b) || !(a < b))
         return REPRO_ERR_PARAM;
     rc = repro_fill_float(s, out, n);
-    /* When b - a overflows, work with halves (exact scaling by 2). */
+    /* One float operation per assignment: C11 rounds to float there, whatever
+     * FLT_EVAL_METHOD (gcc -std=c11 on s390x evaluates float in double, so lo + w * u
+     * would round once, as a fused multiply-add).  When b - a overflows, work with
+     * halves (exact scaling by 2). */
     float width = b - a;
     int halves = !finite_f(width);
-    float lo = halves ? 0.5f * a : a, w = halves ? 0.5f * b - 0.5f * a : width;
+    float ha = 0.5f * a, hb = 0.5f * b;
+    float lo = halves ? ha : a, w = halves ? hb - ha : width;
     float below_b = below_f(b);
     for (size_t i = 0; rc == REPRO_OK && i < n; i++) {
-        float x = lo + w * out[i];
+        float wu = w * out[i];
+        float x = lo + wu;
         if (halves)
             x = 2.0f * x;
         out[i] = x < b ? x : below_b;
@@ -127,6 +153,19 @@ static int check_loc_scale(const repro_stream *s, const double *out, size_t n, d
     if (rc == REPRO_OK &&
         (!repro_law_finite(loc) || !repro_law_finite(scale) || !(scale >= 0.0)))
         rc = REPRO_ERR_PARAM;
+    return rc;
+}
+
+/* numpy's exponential(scale): scale times the contract's exponential (2 words). */
+static REPRO_NOINLINE int law_exponential_scaled(repro_stream *s, double *out, size_t n,
+                                                 double scale)
+{
+    int rc = check_loc_scale(s, out, n, 0.0, scale);
+    if (rc != REPRO_OK)
+        return rc;
+    rc = repro_fill_exponential(s, out, n);
+    for (size_t i = 0; i < n; i++)
+        out[i] = scale * out[i];
     return rc;
 }
 
@@ -354,6 +393,82 @@ static REPRO_NOINLINE int law_wald(repro_stream *s, double *out, size_t n, doubl
 
 /* ---- von Mises (rejection) ---------------------------------------------------------- */
 
+/* 1/(2 pi) in binary: word j holds bits 64 j + 1 .. 64 j + 64 after the point.  1216
+ * bits: a double's last bit is worth at most 2^971, and 192 more are used. */
+static const uint64_t INV_2PI[19] = {
+    0x28be60db9391054au, 0x7f09d5f47d4d3770u, 0x36d8a5664f10e410u, 0x7f9458eaf7aef158u,
+    0x6dc91b8e909374b8u, 0x01924bba82746487u, 0x3f877ac72c4a69cfu, 0xba208d7d4baed121u,
+    0x3a671c09ad17df90u, 0x4e64758e60d4ce7du, 0x272117e2ef7e4a0eu, 0xc7fe25fff7816603u,
+    0xfbcbc462d6829b47u, 0xdb4d9fb3c9f2c26du, 0xd3d18fd9a797fa8bu, 0x5d49eeb1faf97c5eu,
+    0xcf41ce7de294a4bau, 0x9afed7ec47e35742u, 0x1580cc11bf1edaeau};
+/* floor(2 pi 2^125): 2 pi in 128 bits, high word first. */
+static const uint64_t TWO_PI_128[2] = {0xc90fdaa22168c234u, 0xc4c6628b80dc1cd1u};
+
+/* Bits pos + 1 .. pos + 64 of 1/(2 pi) (pos >= -64); those before the point are 0. */
+static uint64_t inv_2pi_bits(int pos)
+{
+    int q = pos >= 0 ? pos / 64 : -1; /* floor(pos / 64) */
+    unsigned r = (unsigned)(pos - 64 * q);
+    uint64_t hi = q >= 0 ? INV_2PI[q] : 0, lo = q + 1 < 19 ? INV_2PI[q + 1] : 0;
+    return r ? hi << r | lo >> (64 - r) : hi;
+}
+
+/* mu - 2 pi k, k the integer nearest to mu / (2 pi), for any finite |mu| > pi, in
+ * integers (Payne & Hanek): mu = m 2^e (m < 2^53), f = the fraction of m 2^e / (2 pi)
+ * from bits e + 1 .. e + 192 of 1/(2 pi), truncated to 128 bits (error below 2^-127);
+ * g = f, or 1 - f when f >= 1/2 (the sign then negative); g times the 128-bit 2 pi
+ * rounded to the nearest double (ties to even), the sign of mu applied. */
+static double reduce_2pi(double mu)
+{
+    uint64_t b, h0, h1, h2;
+    memcpy(&b, &mu, sizeof b);
+    int e = (int)((b >> 52) & 0x7ff) - 1075;
+    uint64_t m = (b & 0xfffffffffffffu) | 0x10000000000000u;
+    uint64_t l0 = repro_mulhilo64(m, inv_2pi_bits(e), &h0);
+    uint64_t l1 = repro_mulhilo64(m, inv_2pi_bits(e + 64), &h1);
+    (void)repro_mulhilo64(m, inv_2pi_bits(e + 128), &h2);
+    /* the fraction's top 128 bits g1:g0 (the integer part above is dropped) */
+    uint64_t g0 = l1 + h2, g1 = l0 + h1 + (g0 < h2);
+    int neg = (int)(b >> 63);
+    if (g1 >> 63) { /* 1 - f, modulo 2^128 */
+        g0 = ~g0 + 1;
+        g1 = ~g1 + (g0 == 0);
+        neg ^= 1;
+    }
+    if ((g1 | g0) == 0)
+        return 0.0;
+    int z = 0; /* normalise g: its top bit at 127 */
+    for (; !(g1 >> 63); z++) {
+        g1 = g1 << 1 | g0 >> 63;
+        g0 <<= 1;
+    }
+    /* P = g 2pi (256 bits, P3 the top word), in [2^254, 2^256) */
+    uint64_t a1, b1, d1, e1;
+    uint64_t a0 = repro_mulhilo64(g0, TWO_PI_128[1], &a1);
+    uint64_t b0 = repro_mulhilo64(g0, TWO_PI_128[0], &b1);
+    uint64_t d0 = repro_mulhilo64(g1, TWO_PI_128[1], &d1);
+    uint64_t e0 = repro_mulhilo64(g1, TWO_PI_128[0], &e1);
+    uint64_t p1 = a1 + b0, c = p1 < b0;
+    p1 += d0;
+    c += p1 < d0;
+    uint64_t p2 = b1 + d1, cc = p2 < d1;
+    p2 += e0;
+    cc += p2 < e0;
+    p2 += c;
+    cc += p2 < c;
+    uint64_t p3 = e1 + cc;
+    /* the value is P 2^-(253 + z): 53 bits from P's top bit, then round and sticky */
+    unsigned top = (unsigned)(p3 >> 63), drop = 10 + top;
+    uint64_t mant = p3 >> drop, rest = p3 & (((uint64_t)1 << drop) - 1);
+    uint64_t half = (uint64_t)1 << (drop - 1);
+    int up = rest > half || (rest == half && ((p2 | p1 | a0) != 0 || (mant & 1)));
+    uint64_t bits = ((uint64_t)(1022 + 1 + (int)top - z) << 52) + mant + (uint64_t)up;
+    bits |= (uint64_t)neg << 63;
+    double r;
+    memcpy(&r, &bits, sizeof r);
+    return r;
+}
+
 /* x + k 2 pi brought into [-pi, pi] (|x| <= 3 pi here): one step of 2 pi. */
 static double wrap(double x)
 {
@@ -372,8 +487,7 @@ static double wrap(double x)
  *     y = kappa (s - w); accept when y (2 - y) - v >= 0 or log(y / v) + 1 - y >= 0;
  *     then wrap(mu' +- acos(w)), acos(w) = 2 atan(sqrt((1 - w) / (1 + w))) with w
  *     clamped to [-1, 1], minus when t < 0.
- * mu' is mu reduced by multiples of 2 pi when |mu| > pi: mu - k TWO_PI_HI - k TWO_PI_LO,
- * k = mu / (2 pi) rounded half away from 0 below 2^52 (exact for |k| < 2^20). */
+ * mu' is mu reduced modulo 2 pi (reduce_2pi) when |mu| > pi. */
 static double vonmises_draw(repro_stream *s, double mu, double kappa, double r)
 {
     if (kappa < 1e-8)
@@ -403,12 +517,8 @@ static REPRO_NOINLINE int law_vonmises(repro_stream *s, double *out, size_t n, d
         return rc;
     if (!repro_law_finite(mu) || !repro_law_finite(kappa) || !(kappa >= 0.0))
         return REPRO_ERR_PARAM;
-    if (mu > PI_D || mu < -PI_D) {
-        double k = mu / (TWO_PI_HI + TWO_PI_LO);
-        if (k > -0x1p52 && k < 0x1p52) /* else k is an integer already */
-            k = (double)(int64_t)(k < 0.0 ? k - 0.5 : k + 0.5); /* the nearest */
-        mu = mu - k * TWO_PI_HI - k * TWO_PI_LO;
-    }
+    if (mu > PI_D || mu < -PI_D)
+        mu = reduce_2pi(mu);
     /* The envelope's parameter (numpy's s): 1/kappa + kappa below 1e-5, else
      * (1 + rho^2) / (2 rho), rho = (r - sqrt(2 r)) / (2 kappa), r = 1 + sqrt(1 + 4 kappa^2). */
     double r;
@@ -428,9 +538,11 @@ static REPRO_NOINLINE int law_vonmises(repro_stream *s, double *out, size_t n, d
 
 REPRO_LAW_PUBLIC_AT(normal_float, float, (), ())
 REPRO_LAW_PUBLIC_AT(exponential_float, float, (), ())
+REPRO_LAW_PUBLIC(gamma_float, float, (, double shape, double scale), (, shape, scale))
 REPRO_LAW_PUBLIC_AT(uniform_float, float, (, float a, float b), (, a, b))
 REPRO_LAW_PUBLIC_AT(lognormal, double, (, double mean, double sigma), (, mean, sigma))
 REPRO_LAW_PUBLIC_AT(standard_cauchy, double, (), ())
+REPRO_LAW_PUBLIC_AT(exponential_scaled, double, (, double scale), (, scale))
 REPRO_LAW_PUBLIC_AT(laplace, double, (, double loc, double scale), (, loc, scale))
 REPRO_LAW_PUBLIC_AT(logistic, double, (, double loc, double scale), (, loc, scale))
 REPRO_LAW_PUBLIC_AT(gumbel, double, (, double loc, double scale), (, loc, scale))

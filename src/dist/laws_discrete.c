@@ -1,7 +1,7 @@
 /* Discrete laws of numpy's Generator: integers, geometric (fixed consumption: _at
  * forms), logseries, zipf, hypergeometric (rejection), weighted choice through an
- * alias table (2 words per value: an _at form) and choice without replacement
- * (docs/DISTRIBUTIONS.md gives each algorithm and its word consumption). */
+ * alias table (2 words per value: an _at form), choice without replacement, uniform
+ * and weighted (docs/DISTRIBUTIONS.md gives each algorithm and its word consumption). */
 #include "dist/laws.h"
 #include "core/philox.h" /* repro_mulhilo64 */
 
@@ -295,14 +295,16 @@ static unsigned bit_length(uint64_t x)
     return b;
 }
 
-/* Neumaier's compensated sum, in index order: within an ulp or so of the exact sum. */
-static double weight_sum(const double *w, size_t k)
+/* Neumaier's compensated sum of w_i up (up a power of 2: exact products), in index
+ * order: within an ulp or so of the exact sum. */
+static double weight_sum(const double *w, size_t k, double up)
 {
     double sum = 0.0, comp = 0.0;
     for (size_t i = 0; i < k; i++) {
-        double t = sum + w[i];
-        double a = sum < 0.0 ? -sum : sum, b = w[i];
-        comp += a >= b ? (sum - t) + w[i] : (w[i] - t) + sum;
+        double wi = w[i] * up;
+        double t = sum + wi;
+        double a = sum < 0.0 ? -sum : sum;
+        comp += a >= wi ? (sum - t) + wi : (wi - t) + sum;
         sum = t;
     }
     return sum + comp;
@@ -321,15 +323,22 @@ int repro_alias_init(void *table, size_t size, const double *weights, size_t k)
     if (!table || !weights)
         return REPRO_ERR_NULL;
     size_t need = repro_alias_size(k);
-    if (need == 0 || k > ((size_t)1 << 40))
+    /* k > 2^40, as k - 1 >= 2^40 (k >= 1 here) in 64 bits: a 32-bit size_t makes the
+     * plain test always false, which -Wtype-limits rejects. */
+    if (need == 0 || (uint64_t)k - 1 >= (uint64_t)1 << 40)
         return REPRO_ERR_PARAM;
     if (size < need)
         return REPRO_ERR_BUFFER;
     for (size_t i = 0; i < k; i++)
         if (!repro_law_finite(weights[i]) || !(weights[i] >= 0.0))
             return REPRO_ERR_PARAM;
+    /* Weights summing below 2^-900 are taken times 2^1000 (exactly), so that T / total
+     * stays finite (it overflowed, and a zero weight's 0 * inf was NaN). */
     repro_fpenv env = repro_fpenv_enter();
-    double total = weight_sum(weights, k);
+    double total = weight_sum(weights, k, 1.0);
+    double up = total < 0x1p-900 ? 0x1p1000 : 1.0;
+    if (up != 1.0)
+        total = weight_sum(weights, k, up);
     repro_fpenv_leave(env);
     if (!(total > 0.0) || !repro_law_finite(total))
         return REPRO_ERR_PARAM;
@@ -342,7 +351,7 @@ int repro_alias_init(void *table, size_t size, const double *weights, size_t k)
     double scale = (double)T / total;
     uint64_t sum = 0;
     for (size_t i = 0; i < k; i++) {
-        double c = weights[i] * scale;
+        double c = weights[i] * up * scale;
         cnt[2 * i] = (uint64_t)(c < (double)T ? c : (double)T); /* floor */
         cnt[2 * i + 1] = i;
         sum += cnt[2 * i];
@@ -491,6 +500,120 @@ int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k, u
                 out[have++] = out[i];
     }
     return repro_shuffle(s, out, k, sizeof *out);
+}
+
+/* ---- weighted choice without replacement -------------------------------------------- */
+
+/* e / w (e >= 0, w > 0, both finite) as a 64-bit integer in the order of the values: the
+ * double e / m (one rounding, in [0, 40)) of w = m 2^p, m in [1, 2), with p taken off
+ * its exponent, which then needs 12 bits: no overflow or underflow at any w. */
+static uint64_t race_key(double e, double w)
+{
+    uint64_t wb, qb;
+    memcpy(&wb, &w, sizeof wb);
+    int p = (int)(wb >> 52);
+    uint64_t frac = wb & 0xfffffffffffffu;
+    if (p == 0) { /* subnormal: normalise */
+        for (p = 1; !(frac >> 52); p--)
+            frac <<= 1;
+        frac &= 0xfffffffffffffu;
+    }
+    double m, q;
+    uint64_t mb = (uint64_t)1023 << 52 | frac;
+    memcpy(&m, &mb, sizeof m);
+    q = e / m;
+    if (q == 0.0)
+        return 0;
+    memcpy(&qb, &q, sizeof qb);
+    return (uint64_t)((int)(qb >> 52) - p + 2100) << 52 | (qb & 0xfffffffffffffu);
+}
+
+/* (key a, index ia) comes before (key b, index ib): the smaller key, on a tie the
+ * smaller index. */
+static int before(uint64_t a, uint64_t ia, uint64_t b, uint64_t ib)
+{
+    return a < b || (a == b && ia < ib);
+}
+
+static void swap_entries(uint64_t *key, uint64_t *idx, size_t i, size_t j)
+{
+    uint64_t k = key[i], x = idx[i];
+    key[i] = key[j], idx[i] = idx[j];
+    key[j] = k, idx[j] = x;
+}
+
+/* Restores the max-heap (the latest entry at the root) of key[0..len), idx[0..len)
+ * below entry i. */
+static void sift_down(uint64_t *key, uint64_t *idx, size_t i, size_t len)
+{
+    for (size_t c; (c = 2 * i + 1) < len; i = c) {
+        if (c + 1 < len && before(key[c], idx[c], key[c + 1], idx[c + 1]))
+            c++;
+        if (!before(key[i], idx[i], key[c], idx[c]))
+            return;
+        swap_entries(key, idx, i, c);
+    }
+}
+
+/* The exponential race (Efraimidis & Spirakis 2006): item i, in index order, gets the
+ * key E_i / w_i, E_i the contract's exponential (2 words, zero weights included); the
+ * k smallest keys, ties to the smaller index, in ascending order are k draws without
+ * replacement with probabilities proportional to the weights of the items left
+ * (numpy's choice(n, k, replace=False, p)).  A max-heap of the k best in keys and out,
+ * then heapsort.  Time O(n log k). */
+static REPRO_NOINLINE int law_choice_weighted(repro_stream *s, uint64_t *out, size_t k,
+                                              const double *weights, size_t n,
+                                              uint64_t *keys)
+{
+    int rc = repro_fill_check(s, out, k);
+    if (rc != REPRO_OK)
+        return rc;
+    if ((!weights && n > 0) || (!keys && k > 0))
+        return REPRO_ERR_NULL;
+    size_t positive = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!repro_law_finite(weights[i]) || !(weights[i] >= 0.0))
+            return REPRO_ERR_PARAM;
+        positive += weights[i] > 0.0;
+    }
+    if (k > positive)
+        return REPRO_ERR_PARAM;
+    size_t len = 0;
+    double e[REPRO_LAW_CHUNK];
+    for (size_t i0 = 0; k > 0 && i0 < n; i0 += REPRO_LAW_CHUNK) {
+        size_t c = n - i0 < REPRO_LAW_CHUNK ? n - i0 : REPRO_LAW_CHUNK;
+        repro_fill_exponential(s, e, c);
+        for (size_t j = 0; j < c; j++) {
+            if (weights[i0 + j] == 0.0)
+                continue;
+            uint64_t key = race_key(e[j], weights[i0 + j]), idx = i0 + j;
+            if (len < k) { /* sift up from the end */
+                size_t i = len++;
+                for (; i > 0 && before(keys[(i - 1) / 2], out[(i - 1) / 2], key, idx);
+                     i = (i - 1) / 2)
+                    keys[i] = keys[(i - 1) / 2], out[i] = out[(i - 1) / 2];
+                keys[i] = key, out[i] = idx;
+            } else if (before(key, idx, keys[0], out[0])) {
+                keys[0] = key, out[0] = idx;
+                sift_down(keys, out, 0, k);
+            }
+        }
+    }
+    for (size_t end = len; end > 1; end--) {
+        swap_entries(keys, out, 0, end - 1);
+        sift_down(keys, out, 0, end - 1);
+    }
+    return REPRO_OK;
+}
+
+int repro_choice_weighted_without_replacement(repro_stream *s, uint64_t *out, size_t k,
+                                              const double *weights, size_t n,
+                                              uint64_t *keys)
+{
+    repro_fpenv env = repro_fpenv_enter();
+    int rc = law_choice_weighted(s, out, k, weights, n, keys);
+    repro_fpenv_leave(env);
+    return rc;
 }
 
 /* ---- public entry points ----------------------------------------------------------- */

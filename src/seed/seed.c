@@ -57,7 +57,7 @@ repro_seed repro_seed_from_bytes(const void *bytes, size_t len)
     return absorb(zero_seed, TAG(2), TAG(3), bytes ? bytes : "", bytes ? len : 0);
 }
 
-int repro_seed_from_bytes_checked(const void *bytes, size_t len, repro_seed *out)
+int repro_seed_from_bytes_ex(const void *bytes, size_t len, repro_seed *out)
 {
     if (!out || (!bytes && len))
         return REPRO_ERR_NULL;

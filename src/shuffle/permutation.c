@@ -1,9 +1,6 @@
-/* Random-access permutation of [0, n); the construction (a contract output) is
- * summarised with the declarations in include/repro_rng.h.  The network, exactly:
- * x = a * 2^v + b with u = floor(w/2) high bits a and v = w - u low bits b;
- * for r = 0, 2, 4, 6: a ^= F(K[r], b, u), then b ^= F(K[r+1], a, v); E(x) = a * 2^v + b;
- * F(k, y, m) = the top m bits of ((y + k) * M1 xor-shifted right by 32) * M2 mod 2^64
- * (round_f below).
+/* Random-access permutation of [0, n).  The construction is a contract output:
+ * docs/CONTRACT.md section 3.5 gives it exactly (keys, the explicit shuffle for
+ * n <= 64, the Feistel network and its round function round_f, cycle walking).
  *
  * Why two paths: a Feistel network on a few bits mixes slowly.  With idealised random
  * round functions, 8 rounds on 3 bits leave the distribution of the 8! orders at
@@ -19,7 +16,7 @@
 #include "core/threefry.h"
 
 /* "RRV1PERM": the counter tag of the key derivation, apart from every tag of the
- * seed derivations (SPEC section 2 uses "RRV1" + a small number). */
+ * seed derivations (contract section 2 uses "RRV1" + a small number). */
 #define PERM_TAG UINT64_C(0x525256315045524D)
 
 /* Round function: splitmix64's two multipliers around one xorshift, on the input

@@ -1,10 +1,10 @@
 /* The SIMD kernels, one body for every ISA.  An ISA file (src/simd/<isa>.c)
- * includes its primitive layer (x86.h or neon.h: the register type V, RS_VL64
- * 64-bit lanes per register, and the v_* operations), defines RS_TABLE and
- * RS_ISA_NAME, and includes this file, which defines the ISA's repro_isa_table.
+ * includes its primitive layer (x86.h or neon.h: the register type rs_vec,
+ * RS_LANES64 64-bit lanes per register, and the v_* operations), defines RS_TABLE
+ * and RS_ISA_NAME, and includes this file, which defines the ISA's repro_isa_table.
  *
- * Layout: lane i of a register holds block i of a group, so a group is RS_VL64
- * blocks for the 64-bit algorithms and philox4x32, 2*RS_VL64 for threefry4x32;
+ * Layout: lane i of a register holds block i of a group, so a group is RS_LANES64
+ * blocks for the 64-bit algorithms and philox4x32, 2*RS_LANES64 for threefry4x32;
  * the layer's interleaving stores write the group's words in stream order.
  * Whatever does not fill a group goes to the scalar reference, so every kernel
  * gives exactly repro_isa_scalar's words. */
@@ -17,7 +17,7 @@
 #error "the SIMD kernels store stream words in little-endian order"
 #endif
 
-#define RS_VL32 (2 * RS_VL64)
+#define RS_LANES32 (2 * RS_LANES64)
 
 /* Lane e of the counter register: block e of the group.  threefry4x32 packs two
  * counter registers c0, c1 = c0 + 2 with v_split32, which pairs lanes within
@@ -25,25 +25,26 @@
 static const uint64_t rs_iota[8] = {0, 1, 2, 3, 4, 5, 6, 7};
 static const uint64_t rs_iota_split[8] = {0, 1, 4, 5, 8, 9, 12, 13};
 
-/* A group function computes nu (1..RS_U) consecutive groups, statement by
- * statement in step, so that their dependency chains overlap.  It is always
- * inlined, so nu is a constant and the loops below unroll.  Each driver picks
- * its nu (RS_BLOCKS' U): enough groups to hide the latency of a round. */
-#define RS_U 4
+/* A group function computes n_groups (1..RS_MAX_GROUPS) consecutive groups,
+ * statement by statement in step, so that their dependency chains overlap.  It is
+ * always inlined, so n_groups is a constant and the loops below unroll.  Each driver
+ * picks its n_groups (RS_BLOCKS' IN_FLIGHT): enough groups to hide the latency of a
+ * round. */
+#define RS_MAX_GROUPS 4
 #define RS_INLINE static inline __attribute__((always_inline))
 #ifdef __clang__ /* clang leaves a loop with a count from an inlined argument rolled */
 #define RS_UNROLL_EACH _Pragma("clang loop unroll(full)")
 #else
 #define RS_UNROLL_EACH _Pragma("GCC unroll 4")
 #endif
-#define RS_EACH(...) RS_UNROLL_EACH for (int u = 0; u < nu; u++) { __VA_ARGS__ }
+#define RS_EACH(...) RS_UNROLL_EACH for (int u = 0; u < n_groups; u++) { __VA_ARGS__ }
 
 /* ---- Philox ------------------------------------------------------------------ */
 /* philox4x32 on 64-bit lanes: a word lives in the low half of a lane (the high
  * half is ignored), so v_mul32x32 yields lo in the low half and hi = product >> 32. */
 /* Round 0 multiplies counter word 2, the same for every block: its product p1
  * and the words it yields, (hi(p1) ^ key) and (ctr3 ^ key), are set up once. */
-typedef struct { V k0[10], k1[10], p1, a0, b0; } rs_keys_philox4x32;
+typedef struct { rs_vec k0[10], k1[10], p1, a0, b0; } rs_keys_philox4x32;
 
 static inline void rs_setup_philox4x32(rs_keys_philox4x32 *k, const uint64_t w[4])
 {
@@ -59,18 +60,18 @@ static inline void rs_setup_philox4x32(rs_keys_philox4x32 *k, const uint64_t w[4
 }
 
 RS_INLINE void rs_group_philox4x32(const rs_keys_philox4x32 *k, const uint64_t w[4],
-                                   const V *c, uint32_t *out, int nu)
+                                   const rs_vec *c, uint32_t *out, int n_groups)
 {
     (void)w;
-    const V m0 = v_set1_64(REPRO_PHILOX_M4x32_0), m1 = v_set1_64(REPRO_PHILOX_M4x32_1);
-    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
-    RS_EACH(V p0 = v_mul32x32(c[u], m0);
+    const rs_vec m0 = v_set1_64(REPRO_PHILOX_M4x32_0), m1 = v_set1_64(REPRO_PHILOX_M4x32_1);
+    rs_vec x0[RS_MAX_GROUPS], x1[RS_MAX_GROUPS], x2[RS_MAX_GROUPS], x3[RS_MAX_GROUPS];
+    RS_EACH(rs_vec p0 = v_mul32x32(c[u], m0);
             x0[u] = v_xor(v_srli64(c[u], 32), k->a0);
             x1[u] = k->p1;
             x2[u] = v_xor(v_srli64(p0, 32), k->b0);
             x3[u] = p0;)
     _Pragma("GCC unroll 8") for (int r = 1; r < 9; r++) {
-        RS_EACH(V p0 = v_mul32x32(x0[u], m0), p1 = v_mul32x32(x2[u], m1);
+        RS_EACH(rs_vec p0 = v_mul32x32(x0[u], m0), p1 = v_mul32x32(x2[u], m1);
                 /* key first: off the multiply's critical path */
                 x0[u] = v_xor(v_srli64(p1, 32), v_xor(x1[u], k->k0[r]));
                 x1[u] = p1;
@@ -80,27 +81,27 @@ RS_INLINE void rs_group_philox4x32(const rs_keys_philox4x32 *k, const uint64_t w
     /* The last round yields the output pairs (x0, x1) and (x2, x3) packed in
      * 64-bit lanes: the product with its halves swapped is (hi, lo), and the
      * other word and the key go into the low half. */
-    const V lo = v_set1_64(0xFFFFFFFFu);
-    RS_EACH(V p0 = v_mul32x32(x0[u], m0), p1 = v_mul32x32(x2[u], m1);
-            v_store_2x64(out + u * 4 * RS_VL64,
+    const rs_vec lo = v_set1_64(0xFFFFFFFFu);
+    RS_EACH(rs_vec p0 = v_mul32x32(x0[u], m0), p1 = v_mul32x32(x2[u], m1);
+            v_store_2x64(out + u * 4 * RS_LANES64,
                          v_xor(v_rotl64(p1, 32), v_and(v_xor(x1[u], k->k0[9]), lo)),
                          v_xor(v_rotl64(p0, 32), v_and(v_xor(x3[u], k->k1[9]), lo)));)
 }
 
 /* 64x64 -> 128 multiply by a constant from four 32x32 -> 64 products. */
-static inline V rs_mulhilo64(V a, uint64_t m, V *hi)
+static inline rs_vec rs_mulhilo64(rs_vec a, uint64_t m, rs_vec *hi)
 {
-    const V mlo = v_set1_64(m & 0xFFFFFFFFu), mhi = v_set1_64(m >> 32);
-    const V lo32 = v_set1_64(0xFFFFFFFFu);
-    V ahi = v_srli64(a, 32);
-    V ll = v_mul32x32(a, mlo), lh = v_mul32x32(a, mhi);
-    V hl = v_mul32x32(ahi, mlo), hh = v_mul32x32(ahi, mhi);
-    V mid = v_add64(v_add64(v_srli64(ll, 32), v_and(lh, lo32)), v_and(hl, lo32));
+    const rs_vec mlo = v_set1_64(m & 0xFFFFFFFFu), mhi = v_set1_64(m >> 32);
+    const rs_vec lo32 = v_set1_64(0xFFFFFFFFu);
+    rs_vec ahi = v_srli64(a, 32);
+    rs_vec ll = v_mul32x32(a, mlo), lh = v_mul32x32(a, mhi);
+    rs_vec hl = v_mul32x32(ahi, mlo), hh = v_mul32x32(ahi, mhi);
+    rs_vec mid = v_add64(v_add64(v_srli64(ll, 32), v_and(lh, lo32)), v_and(hl, lo32));
     *hi = v_add64(v_add64(hh, v_srli64(lh, 32)), v_add64(v_srli64(hl, 32), v_srli64(mid, 32)));
     return v_or(v_and(ll, lo32), v_slli64(mid, 32));
 }
 
-typedef struct { V k0[10], k1[10]; } rs_keys_philox64;
+typedef struct { rs_vec k0[10], k1[10]; } rs_keys_philox64;
 typedef rs_keys_philox64 rs_keys_philox2x64, rs_keys_philox4x64;
 
 static inline void rs_setup_philox64(rs_keys_philox64 *k, uint64_t k0, uint64_t k1)
@@ -122,33 +123,33 @@ static inline void rs_setup_philox4x64(rs_keys_philox64 *k, const uint64_t w[4])
 }
 
 RS_INLINE void rs_group_philox2x64(const rs_keys_philox64 *k, const uint64_t w[4],
-                                   const V *c, uint32_t *out, int nu)
+                                   const rs_vec *c, uint32_t *out, int n_groups)
 {
-    V x0[RS_U], x1[RS_U];
+    rs_vec x0[RS_MAX_GROUPS], x1[RS_MAX_GROUPS];
     RS_EACH(x0[u] = c[u]; x1[u] = v_set1_64(w[1]);)
     _Pragma("GCC unroll 10") for (int r = 0; r < 10; r++) {
-        RS_EACH(V hi, lo = rs_mulhilo64(x0[u], REPRO_PHILOX_M2x64, &hi);
+        RS_EACH(rs_vec hi, lo = rs_mulhilo64(x0[u], REPRO_PHILOX_M2x64, &hi);
                 x0[u] = v_xor(v_xor(hi, k->k0[r]), x1[u]);
                 x1[u] = lo;)
     }
-    RS_EACH(v_store_2x64(out + u * 4 * RS_VL64, x0[u], x1[u]);)
+    RS_EACH(v_store_2x64(out + u * 4 * RS_LANES64, x0[u], x1[u]);)
 }
 
 RS_INLINE void rs_group_philox4x64(const rs_keys_philox64 *k, const uint64_t w[4],
-                                   const V *c, uint32_t *out, int nu)
+                                   const rs_vec *c, uint32_t *out, int n_groups)
 {
-    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
+    rs_vec x0[RS_MAX_GROUPS], x1[RS_MAX_GROUPS], x2[RS_MAX_GROUPS], x3[RS_MAX_GROUPS];
     RS_EACH(x0[u] = c[u]; x1[u] = v_set1_64(0); x2[u] = v_set1_64(w[2]);
             x3[u] = v_set1_64(w[3]);)
     _Pragma("GCC unroll 10") for (int r = 0; r < 10; r++) {
-        RS_EACH(V hi0, lo0 = rs_mulhilo64(x0[u], REPRO_PHILOX_M4x64_0, &hi0);
-                V hi1, lo1 = rs_mulhilo64(x2[u], REPRO_PHILOX_M4x64_1, &hi1);
+        RS_EACH(rs_vec hi0, lo0 = rs_mulhilo64(x0[u], REPRO_PHILOX_M4x64_0, &hi0);
+                rs_vec hi1, lo1 = rs_mulhilo64(x2[u], REPRO_PHILOX_M4x64_1, &hi1);
                 x0[u] = v_xor(v_xor(hi1, x1[u]), k->k0[r]);
                 x1[u] = lo1;
                 x2[u] = v_xor(v_xor(hi0, x3[u]), k->k1[r]);
                 x3[u] = lo0;)
     }
-    RS_EACH(v_store_4x64(out + u * 8 * RS_VL64, x0[u], x1[u], x2[u], x3[u]);)
+    RS_EACH(v_store_4x64(out + u * 8 * RS_LANES64, x0[u], x1[u], x2[u], x3[u]);)
 }
 
 /* ---- Threefry ---------------------------------------------------------------- */
@@ -182,7 +183,7 @@ RS_INLINE void rs_group_philox4x64(const rs_keys_philox64 *k, const uint64_t w[4
 
 /* One key schedule body for the 4-word variants (W = 32 or 64 bits). */
 #define RS_TF4_SETUP(W, T, SET1, name, key, ctr_tail)                                    \
-    typedef struct { V ks[4], inj[5][4]; } rs_keys_##name;                               \
+    typedef struct { rs_vec ks[4], inj[5][4]; } rs_keys_##name;                          \
     static inline void rs_setup_##name(rs_keys_##name *k, const uint64_t w[4])          \
     {                                                                                    \
         const T key_[4] = key;                                                           \
@@ -208,31 +209,31 @@ RS_TF4_SETUP(32, uint32_t, v_set1_32, threefry4x32,
              RS_LIST2((uint32_t)w[2], (uint32_t)(w[2] >> 32)))
 
 RS_INLINE void rs_group_threefry4x64(const rs_keys_threefry4x64 *k, const uint64_t w[4],
-                                     const V *c, uint32_t *out, int nu)
+                                     const rs_vec *c, uint32_t *out, int n_groups)
 {
     (void)w;
-    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
+    rs_vec x0[RS_MAX_GROUPS], x1[RS_MAX_GROUPS], x2[RS_MAX_GROUPS], x3[RS_MAX_GROUPS];
     RS_EACH(x0[u] = v_add64(c[u], k->ks[0]); x1[u] = k->ks[1]; x2[u] = k->ks[2];
             x3[u] = k->ks[3];)
     RS_TF4_20(v_add64, v_rotl64, repro_tf_rot_4x64)
-    RS_EACH(v_store_4x64(out + u * 8 * RS_VL64, x0[u], x1[u], x2[u], x3[u]);)
+    RS_EACH(v_store_4x64(out + u * 8 * RS_LANES64, x0[u], x1[u], x2[u], x3[u]);)
 }
 
-/* Counter words 0 and 1 are lo(p) and hi(p) of 2*RS_VL64 blocks: c holds the
+/* Counter words 0 and 1 are lo(p) and hi(p) of 2*RS_LANES64 blocks: c holds the
  * first half of the 64-bit counters, c + 2 the second (see rs_iota_split). */
 RS_INLINE void rs_group_threefry4x32(const rs_keys_threefry4x32 *k, const uint64_t w[4],
-                                     const V *c, uint32_t *out, int nu)
+                                     const rs_vec *c, uint32_t *out, int n_groups)
 {
     (void)w;
-    V x0[RS_U], x1[RS_U], x2[RS_U], x3[RS_U];
+    rs_vec x0[RS_MAX_GROUPS], x1[RS_MAX_GROUPS], x2[RS_MAX_GROUPS], x3[RS_MAX_GROUPS];
     RS_EACH(v_split32(c[u], v_add64(c[u], v_set1_64(2)), &x0[u], &x1[u]);
             x0[u] = v_add32(x0[u], k->ks[0]); x1[u] = v_add32(x1[u], k->ks[1]);
             x2[u] = k->ks[2]; x3[u] = k->ks[3];)
     RS_TF4_20(v_add32, v_rotl32, repro_tf_rot_4x32)
-    RS_EACH(v_store_4x32(out + u * 4 * RS_VL32, x0[u], x1[u], x2[u], x3[u]);)
+    RS_EACH(v_store_4x32(out + u * 4 * RS_LANES32, x0[u], x1[u], x2[u], x3[u]);)
 }
 
-typedef struct { V ks0, x1, inj[5][2]; } rs_keys_threefry2x64;
+typedef struct { rs_vec ks0, x1, inj[5][2]; } rs_keys_threefry2x64;
 
 static inline void rs_setup_threefry2x64(rs_keys_threefry2x64 *k, const uint64_t w[4])
 {
@@ -246,71 +247,77 @@ static inline void rs_setup_threefry2x64(rs_keys_threefry2x64 *k, const uint64_t
 }
 
 RS_INLINE void rs_group_threefry2x64(const rs_keys_threefry2x64 *k, const uint64_t w[4],
-                                     const V *c, uint32_t *out, int nu)
+                                     const rs_vec *c, uint32_t *out, int n_groups)
 {
     (void)w;
-    V x0[RS_U], x1[RS_U];
+    rs_vec x0[RS_MAX_GROUPS], x1[RS_MAX_GROUPS];
     RS_EACH(x0[u] = v_add64(c[u], k->ks0); x1[u] = k->x1;)
     RS_TF2_ROUNDS4(0) RS_TF2_INJECT(0) RS_TF2_ROUNDS4(4) RS_TF2_INJECT(1)
     RS_TF2_ROUNDS4(0) RS_TF2_INJECT(2) RS_TF2_ROUNDS4(4) RS_TF2_INJECT(3)
     RS_TF2_ROUNDS4(0) RS_TF2_INJECT(4)
-    RS_EACH(v_store_2x64(out + u * 4 * RS_VL64, x0[u], x1[u]);)
+    RS_EACH(v_store_2x64(out + u * 4 * RS_LANES64, x0[u], x1[u]);)
 }
 
 /* ---- Block drivers ------------------------------------------------------------ */
-/* U (<= RS_U) groups at a time, then single groups, the rest through the scalar
- * reference.  NB: words per block, G: blocks per group, c[u]: counters of group u. */
-#define RS_BLOCKS(name, ALG, NB, G, iota, U)                                             \
-    static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out) \
+/* IN_FLIGHT (<= RS_MAX_GROUPS) groups at a time, then single groups, the rest through
+ * the scalar reference.  BLOCK_WORDS: words per block, GROUP_BLOCKS: blocks per group,
+ * c[u]: the counters of group u. */
+#define RS_BLOCKS(name, ALG, BLOCK_WORDS, GROUP_BLOCKS, iota, IN_FLIGHT)                  \
+    static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nblocks,       \
+                                 uint32_t *out)                                          \
     {                                                                                    \
-        if (nb < (G)) { /* not one group: the key setup would be wasted */              \
-            repro_isa_scalar.blocks[ALG](w, p, nb, out);                                 \
+        if (nblocks < (GROUP_BLOCKS)) { /* not one group: key setup wasted */           \
+            repro_isa_scalar.blocks[ALG](w, p, nblocks, out);                            \
             return;                                                                      \
         }                                                                                \
         rs_keys_##name k;                                                                \
         rs_setup_##name(&k, w);                                                          \
-        const V step = v_set1_64(G), stepu = v_set1_64((U) * (G));                       \
-        V c[RS_U];                                                                       \
+        const rs_vec step = v_set1_64(GROUP_BLOCKS);                                     \
+        const rs_vec stepu = v_set1_64((IN_FLIGHT) * (GROUP_BLOCKS));                    \
+        rs_vec c[RS_MAX_GROUPS];                                                         \
         c[0] = v_add64(v_set1_64(p), v_loadu(iota));                                     \
-        for (int u = 1; u < (U); u++)                                                    \
+        for (int u = 1; u < (IN_FLIGHT); u++)                                            \
             c[u] = v_add64(c[u - 1], step);                                              \
         size_t b = 0;                                                                    \
-        for (; b + (U) * (G) <= nb; b += (U) * (G)) {                                    \
-            rs_group_##name(&k, w, c, out + b * (NB), U);                                \
-            for (int u = 0; u < (U); u++)                                                \
+        for (; b + (IN_FLIGHT) * (GROUP_BLOCKS) <= nblocks;                             \
+             b += (IN_FLIGHT) * (GROUP_BLOCKS)) {                                       \
+            rs_group_##name(&k, w, c, out + b * (BLOCK_WORDS), IN_FLIGHT);               \
+            for (int u = 0; u < (IN_FLIGHT); u++)                                        \
                 c[u] = v_add64(c[u], stepu);                                             \
         }                                                                                \
-        for (; b + (G) <= nb; b += (G)) {                                                \
-            rs_group_##name(&k, w, c, out + b * (NB), 1);                                \
+        for (; b + (GROUP_BLOCKS) <= nblocks; b += (GROUP_BLOCKS)) {                     \
+            rs_group_##name(&k, w, c, out + b * (BLOCK_WORDS), 1);                       \
             c[0] = v_add64(c[0], step);                                                  \
         }                                                                                \
-        if (b < nb)                                                                      \
-            repro_isa_scalar.blocks[ALG](w, p + b, nb - b, out + b * (NB));              \
+        if (b < nblocks)                                                                 \
+            repro_isa_scalar.blocks[ALG](w, p + b, nblocks - b,                         \
+                                         out + b * (BLOCK_WORDS));                      \
     }
 
 /* The last argument, groups in flight, is the best of 2..4 in make bench (AVX2 and
  * SSE2 on Zen 3): more spill registers where a round has enough parallel work. */
-RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_VL64, rs_iota, 2)
+RS_BLOCKS(philox4x32, REPRO_PHILOX4X32, 4, RS_LANES64, rs_iota, 2)
 /* An ISA file defines RS_SCALAR_PHILOX64 where a 64x64 multiply built from four
  * 32x32 products loses to the scalar one (make bench: SSE2); its table then
  * forwards these two algorithms to the scalar reference. */
 #ifdef RS_SCALAR_PHILOX64
 #define RS_SCALAR_BLOCKS (1u << REPRO_PHILOX2X64 | 1u << REPRO_PHILOX4X64)
 #define RS_BLOCKS_SCALAR(name, ALG)                                                      \
-    static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nb, uint32_t *out) \
+    static void rs_blocks_##name(const uint64_t w[4], uint64_t p, size_t nblocks,       \
+                                 uint32_t *out)                                          \
     {                                                                                    \
-        repro_isa_scalar.blocks[ALG](w, p, nb, out);                                     \
+        repro_isa_scalar.blocks[ALG](w, p, nblocks, out);                                \
     }
 RS_BLOCKS_SCALAR(philox2x64, REPRO_PHILOX2X64)
 RS_BLOCKS_SCALAR(philox4x64, REPRO_PHILOX4X64)
 #else
 #define RS_SCALAR_BLOCKS 0u
-RS_BLOCKS(philox2x64, REPRO_PHILOX2X64, 4, RS_VL64, rs_iota, 4)
-RS_BLOCKS(philox4x64, REPRO_PHILOX4X64, 8, RS_VL64, rs_iota, 2)
+RS_BLOCKS(philox2x64, REPRO_PHILOX2X64, 4, RS_LANES64, rs_iota, 4)
+RS_BLOCKS(philox4x64, REPRO_PHILOX4X64, 8, RS_LANES64, rs_iota, 2)
 #endif
-RS_BLOCKS(threefry2x64, REPRO_THREEFRY2X64, 4, RS_VL64, rs_iota, 4)
-RS_BLOCKS(threefry4x32, REPRO_THREEFRY4X32, 4, RS_VL32, rs_iota_split, 3)
-RS_BLOCKS(threefry4x64, REPRO_THREEFRY4X64, 8, RS_VL64, rs_iota, 3)
+RS_BLOCKS(threefry2x64, REPRO_THREEFRY2X64, 4, RS_LANES64, rs_iota, 4)
+RS_BLOCKS(threefry4x32, REPRO_THREEFRY4X32, 4, RS_LANES32, rs_iota_split, 3)
+RS_BLOCKS(threefry4x64, REPRO_THREEFRY4X64, 8, RS_LANES64, rs_iota, 3)
 
 /* ---- Conversions, in place ----------------------------------------------------- */
 /* Whole registers of SZ-byte values; the rest through the scalar reference. */
@@ -326,18 +333,18 @@ RS_BLOCKS(threefry4x64, REPRO_THREEFRY4X64, 8, RS_VL64, rs_iota, 3)
             scalar(p + i * (SZ), n - i);                                                 \
     }
 
-static inline V rs_double_oc(V x) { return v_add_f64(v_u64_to_unit(x), 0x1p-53); }
+static inline rs_vec rs_double_oc(rs_vec x) { return v_add_f64(v_u64_to_unit(x), 0x1p-53); }
 /* (v + 0.5) * 2^-53 = v * 2^-53 + 2^-54, rounded once either way. */
-static inline V rs_double_oo(V x) { return v_add_f64(v_u64_to_unit(x), 0x1p-54); }
+static inline rs_vec rs_double_oo(rs_vec x) { return v_add_f64(v_u64_to_unit(x), 0x1p-54); }
 
 RS_CONVERT(double, 8, v_u64_to_unit, repro_convert_double_ref)
 RS_CONVERT(double_oc, 8, rs_double_oc, repro_convert_double_oc_ref)
 RS_CONVERT(double_oo, 8, rs_double_oo, repro_convert_double_oo_ref)
 RS_CONVERT(float, 4, v_u32_to_unit, repro_convert_u32_to_float_ref)
 
-/* Normal and exponential: the uniform doubles as above, then the library's math in
- * vectors (src/dist/math_vec.h, the dist helper's; bit-identical with the scalar
- * repro_math_inv_normal_cdf and repro_math_log). */
+/* Normal and exponential: the uniform doubles as above, then the library's math on
+ * vectors of RV_BYTES (src/dist/math_vec.h, compiled here with this ISA's flags;
+ * bit-identical with the scalar repro_math_inv_normal_cdf and repro_math_log). */
 #define RV_BYTES (REPRO_SIMD_BITS / 8)
 #include "dist/math_vec.h"
 static void rs_convert_normal(void *buf, size_t n)
@@ -369,18 +376,18 @@ static size_t rs_bounded_u32(const void *in, void *out, size_t n, uint32_t bound
 {
     const unsigned char *p = in;
     unsigned char *q = out;
-    const V b = v_set1_64(bound), tv = v_set1_32(t), lo = v_set1_64(0xFFFFFFFFu);
+    const rs_vec b = v_set1_64(bound), tv = v_set1_32(t), lo = v_set1_64(0xFFFFFFFFu);
     size_t i = 0, k = 0;
-    for (; i + RS_VL32 <= n; i += RS_VL32) {
+    for (; i + RS_LANES32 <= n; i += RS_LANES32) {
         /* the even words' products in pe, the odd ones' in po: low halves to compare,
          * high halves are the values, both put back in word order */
-        V x = v_loadu(p + 4 * i);
-        V pe = v_mul32x32(x, b), po = v_mul32x32(v_srli64(x, 32), b);
+        rs_vec x = v_loadu(p + 4 * i);
+        rs_vec pe = v_mul32x32(x, b), po = v_mul32x32(v_srli64(x, 32), b);
         if (v_any_lt_u32(v_or(v_and(pe, lo), v_slli64(po, 32)), tv)) {
-            k += repro_bounded_u32_ref(p + 4 * i, q + 4 * k, RS_VL32, bound, t);
+            k += repro_bounded_u32_ref(p + 4 * i, q + 4 * k, RS_LANES32, bound, t);
         } else {
             v_storeu(q + 4 * k, v_or(v_srli64(pe, 32), v_and(po, v_slli64(lo, 32))));
-            k += RS_VL32;
+            k += RS_LANES32;
         }
     }
     return k + repro_bounded_u32_ref(p + 4 * i, q + 4 * k, n - i, bound, t);
@@ -397,15 +404,15 @@ static size_t rs_bounded_u64(const void *in, void *out, size_t n, uint64_t bound
      * most t's: every rejection (low < t), and rarely an accepted draw.  t < 2^63
      * (t < b and t <= 2^64 - b), so (t >> 32) + 1 fits the high half; the low halves
      * of th are 0, so those lanes never flag. */
-    const V th = v_set1_64(((t >> 32) + 1) << 32);
+    const rs_vec th = v_set1_64(((t >> 32) + 1) << 32);
     size_t i = 0, k = 0;
-    for (; i + RS_VL64 <= n; i += RS_VL64) {
-        V x = v_loadu(p + 8 * i), hi;
+    for (; i + RS_LANES64 <= n; i += RS_LANES64) {
+        rs_vec x = v_loadu(p + 8 * i), hi;
         if (v_any_lt_u32(rs_mulhilo64(x, bound, &hi), th)) {
-            k += repro_bounded_u64_ref(p + 8 * i, q + 8 * k, RS_VL64, bound, t);
+            k += repro_bounded_u64_ref(p + 8 * i, q + 8 * k, RS_LANES64, bound, t);
         } else {
             v_storeu(q + 8 * k, hi);
-            k += RS_VL64;
+            k += RS_LANES64;
         }
     }
     return k + repro_bounded_u64_ref(p + 8 * i, q + 8 * k, n - i, bound, t);

@@ -7,19 +7,19 @@
 #include <arm_neon.h>
 #include <stdint.h>
 
-typedef uint64x2_t V;
+typedef uint64x2_t rs_vec;
 #define REPRO_SIMD_BITS 128
-#define RS_VL64 2
+#define RS_LANES64 2
 
-#define RS_U32(x) vreinterpretq_u32_u64(x)
-#define RS_U64(x) vreinterpretq_u64_u32(x)
+#define RS_AS_U32(x) vreinterpretq_u32_u64(x)
+#define RS_AS_U64(x) vreinterpretq_u64_u32(x)
 
-static inline V v_loadu(const void *p) { return vreinterpretq_u64_u8(vld1q_u8(p)); }
-static inline void v_storeu(void *p, V x) { vst1q_u8(p, vreinterpretq_u8_u64(x)); }
+static inline rs_vec v_loadu(const void *p) { return vreinterpretq_u64_u8(vld1q_u8(p)); }
+static inline void v_storeu(void *p, rs_vec x) { vst1q_u8(p, vreinterpretq_u8_u64(x)); }
 #define v_set1_64(x) vdupq_n_u64((uint64_t)(x))
-#define v_set1_32(x) RS_U64(vdupq_n_u32((uint32_t)(x)))
+#define v_set1_32(x) RS_AS_U64(vdupq_n_u32((uint32_t)(x)))
 #define v_add64(a, b) vaddq_u64(a, b)
-#define v_add32(a, b) RS_U64(vaddq_u32(RS_U32(a), RS_U32(b)))
+#define v_add32(a, b) RS_AS_U64(vaddq_u32(RS_AS_U32(a), RS_AS_U32(b)))
 #define v_xor(a, b) veorq_u64(a, b)
 #define v_and(a, b) vandq_u64(a, b)
 #define v_or(a, b) vorrq_u64(a, b)
@@ -29,48 +29,48 @@ static inline void v_storeu(void *p, V x) { vst1q_u8(p, vreinterpretq_u8_u64(x))
 #define v_srli64(a, n) vshlq_u64(a, vdupq_n_s64(-(int64_t)(n)))
 #define v_rotl64(a, r) v_or(v_slli64(a, r), v_srli64(a, 64 - (r)))
 #define v_rotl32(a, r)                                                                   \
-    RS_U64(vorrq_u32(vshlq_u32(RS_U32(a), vdupq_n_s32((int32_t)(r))),                    \
-                     vshlq_u32(RS_U32(a), vdupq_n_s32(-(int32_t)(32 - (r))))))
+    RS_AS_U64(vorrq_u32(vshlq_u32(RS_AS_U32(a), vdupq_n_s32((int32_t)(r))),              \
+                        vshlq_u32(RS_AS_U32(a), vdupq_n_s32(-(int32_t)(32 - (r))))))
 #define v_mul32x32(a, b) vmull_u32(vmovn_u64(a), vmovn_u64(b))
 
-static inline V v_u64_to_unit(V x)
+static inline rs_vec v_u64_to_unit(rs_vec x)
 {
     float64x2_t d = vcvtq_f64_u64(vshrq_n_u64(x, 11)); /* < 2^53: exact */
     return vreinterpretq_u64_f64(vmulq_f64(d, vdupq_n_f64(0x1p-53)));
 }
 
-static inline V v_add_f64(V a, double c)
+static inline rs_vec v_add_f64(rs_vec a, double c)
 {
     return vreinterpretq_u64_f64(vaddq_f64(vreinterpretq_f64_u64(a), vdupq_n_f64(c)));
 }
 
-static inline V v_u32_to_unit(V y)
+static inline rs_vec v_u32_to_unit(rs_vec y)
 {
-    float32x4_t f = vcvtq_f32_u32(vshrq_n_u32(RS_U32(y), 8)); /* < 2^24: exact */
+    float32x4_t f = vcvtq_f32_u32(vshrq_n_u32(RS_AS_U32(y), 8)); /* < 2^24: exact */
     return vreinterpretq_u64_f32(vmulq_f32(f, vdupq_n_f32(0x1p-24f)));
 }
 
 /* Whether some 32-bit lane of a is below b's, unsigned. */
-static inline int v_any_lt_u32(V a, V b)
+static inline int v_any_lt_u32(rs_vec a, rs_vec b)
 {
-    return vmaxvq_u32(vcltq_u32(RS_U32(a), RS_U32(b))) != 0;
+    return vmaxvq_u32(vcltq_u32(RS_AS_U32(a), RS_AS_U32(b))) != 0;
 }
 
 /* lo/hi halves of the u64 lanes of c0 then c1. */
-static inline void v_split32(V c0, V c1, V *lo, V *hi)
+static inline void v_split32(rs_vec c0, rs_vec c1, rs_vec *lo, rs_vec *hi)
 {
-    *lo = RS_U64(vuzp1q_u32(RS_U32(c0), RS_U32(c1)));
-    *hi = RS_U64(vuzp2q_u32(RS_U32(c0), RS_U32(c1)));
+    *lo = RS_AS_U64(vuzp1q_u32(RS_AS_U32(c0), RS_AS_U32(c1)));
+    *hi = RS_AS_U64(vuzp2q_u32(RS_AS_U32(c0), RS_AS_U32(c1)));
 }
 
-static inline void v_store_2x64(void *out, V a, V b)
+static inline void v_store_2x64(void *out, rs_vec a, rs_vec b)
 {
     unsigned char *o = out;
     v_storeu(o, vzip1q_u64(a, b));
     v_storeu(o + 16, vzip2q_u64(a, b));
 }
 
-static inline void v_store_4x64(void *out, V a, V b, V c, V d)
+static inline void v_store_4x64(void *out, rs_vec a, rs_vec b, rs_vec c, rs_vec d)
 {
     unsigned char *o = out;
     v_storeu(o, vzip1q_u64(a, b));
@@ -79,9 +79,9 @@ static inline void v_store_4x64(void *out, V a, V b, V c, V d)
     v_storeu(o + 48, vzip2q_u64(c, d));
 }
 
-static inline void v_store_4x32(void *out, V a, V b, V c, V d)
+static inline void v_store_4x32(void *out, rs_vec a, rs_vec b, rs_vec c, rs_vec d)
 {
-    const uint32x4x4_t x = {{RS_U32(a), RS_U32(b), RS_U32(c), RS_U32(d)}};
+    const uint32x4x4_t x = {{RS_AS_U32(a), RS_AS_U32(b), RS_AS_U32(c), RS_AS_U32(d)}};
     vst4q_u32(out, x);
 }
 

@@ -104,6 +104,13 @@ static size_t width_mvn(const vec_params *p, size_t n)
     return 0;
 }
 
+/* choice_weighted_without_replacement:K:WEIGHT...: one call's K indices. */
+static size_t width_first(const vec_params *p, size_t n)
+{
+    (void)n;
+    return (size_t)p->u[0];
+}
+
 /* choice_without_replacement:N: the record is one call's values. */
 static size_t width_record(const vec_params *p, size_t n)
 {
@@ -137,6 +144,20 @@ static int fill_choice(repro_stream *s, uint64_t *out, size_t n, const vec_param
     return rc;
 }
 
+/* choice_weighted_without_replacement: n / k calls of k values, with scratch keys. */
+static int fill_choice_weighted(repro_stream *s, uint64_t *out, size_t n, const vec_params *p,
+                                size_t k)
+{
+    uint64_t *keys = malloc(k * sizeof *keys);
+    if (!keys)
+        return VEC_ERR_MEMORY;
+    int rc = REPRO_OK;
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += k)
+        rc = repro_choice_weighted_without_replacement(s, out + i, k, p->d + 1, p->n - 1, keys);
+    free(keys);
+    return rc;
+}
+
 /* name, parameters, value type, width, the fill of n values into out (s, out, n, the
  * parameters p and the width w in scope). */
 #define LAWS(X)                                                                           \
@@ -150,10 +171,14 @@ static int fill_choice(repro_stream *s, uint64_t *out, size_t n, const vec_param
     X(integers, "ii", T_I64, NULL, repro_fill_integers(s, out, n, p->i[0], p->i[1]))     \
     X(normal_float, "", T_FLOAT, NULL, repro_fill_normal_float(s, out, n))               \
     X(exponential_float, "", T_FLOAT, NULL, repro_fill_exponential_float(s, out, n))     \
+    X(gamma_float, "dd", T_FLOAT, NULL,                                                   \
+      repro_fill_gamma_float(s, out, n, p->d[0], p->d[1]))                                \
     X(uniform_float, "dd", T_FLOAT, NULL,                                                 \
       repro_fill_uniform_float(s, out, n, (float)p->d[0], (float)p->d[1]))                \
     X(lognormal, "dd", T_DOUBLE, NULL, repro_fill_lognormal(s, out, n, p->d[0], p->d[1])) \
     X(standard_cauchy, "", T_DOUBLE, NULL, repro_fill_standard_cauchy(s, out, n))        \
+    X(exponential_scaled, "d", T_DOUBLE, NULL,                                            \
+      repro_fill_exponential_scaled(s, out, n, p->d[0]))                                  \
     X(laplace, "dd", T_DOUBLE, NULL, repro_fill_laplace(s, out, n, p->d[0], p->d[1]))    \
     X(logistic, "dd", T_DOUBLE, NULL, repro_fill_logistic(s, out, n, p->d[0], p->d[1]))  \
     X(gumbel, "dd", T_DOUBLE, NULL, repro_fill_gumbel(s, out, n, p->d[0], p->d[1]))      \
@@ -186,7 +211,9 @@ static int fill_choice(repro_stream *s, uint64_t *out, size_t n, const vec_param
     X(multivariate_normal, "d*", T_DOUBLE, width_mvn, fill_mvn(s, out, n, p, w))         \
     X(choice, "d*", T_U64, NULL, fill_choice(s, out, n, p))                               \
     X(choice_without_replacement, "u", T_U64, width_record,                               \
-      repro_choice_without_replacement(s, out, n, p->u[0]))
+      repro_choice_without_replacement(s, out, n, p->u[0]))                               \
+    X(choice_weighted_without_replacement, "ud*", T_U64, width_first,                     \
+      fill_choice_weighted(s, out, n, p, w))
 
 #define LAW_FILL(name, params, type, width, call)                                         \
     static int law_##name(repro_stream *s, void *out, size_t n, const vec_params *p,       \

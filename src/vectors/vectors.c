@@ -303,8 +303,8 @@ static void check_seed(rec *c)
         if (c->bad)
             return;
         expect_seed(c, "seed_from_bytes", repro_seed_from_bytes(m, len), want);
-        if (expect_ok(c, repro_seed_from_bytes_checked(m, len, &out), "from_bytes_checked"))
-            expect_seed(c, "seed_from_bytes_checked", out, want);
+        if (expect_ok(c, repro_seed_from_bytes_ex(m, len, &out), "from_bytes_ex"))
+            expect_seed(c, "seed_from_bytes_ex", out, want);
         if (strlen(m) == len) /* no NUL inside: a C string too */
             expect_seed(c, "seed_from_string", repro_seed_from_string(m), want);
     } else if (take_is(c, "child")) {

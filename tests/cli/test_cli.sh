@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tests of the repro-rng command-line tool: exit codes, --help of every subcommand,
-# the worked examples of contract rr1 section 6 (known answers from the contract
+# the worked examples of contract rr1 section 5 (known answers from the contract
 # text), formats, the invariants gen/raw/state must keep, selftest, bad inputs.
 # Usage: tests/cli/test_cli.sh path/to/repro-rng
 set -u
@@ -66,7 +66,7 @@ for c in $commands; do
     expect_rc 2 "$B" "$c" --no-such-option
 done
 
-# ---- contract rr1 section 6 worked examples ------------------------------------------
+# ---- contract rr1 section 5 worked examples ------------------------------------------
 expect_out 308789a59df1228a15686cd840606fff2ae30f072c7fcd653a47c1c8e5b08d2e "$B" derive --seed 0
 expect_out $S42 "$B" derive --seed 42
 expect_out aad39caa1643da5cd985d65512dff04a15f033e9b9d4e905028b2ab3201b2630 "$B" derive --seed-text ""

@@ -53,7 +53,7 @@ walk_check() {
 
 # The cross-built CLI (dynamic: qemu gets the target's sysroot and library path, or
 # the host's ld.so cache mixes in a multiarch glibc of the target) must write the stream's
-# words little-endian whatever the host order: contract section 6's first four words
+# words little-endian whatever the host order: contract section 5's first four words
 # of philox4x32-10, seed 42 (28b3ffba c8b61e27 a26e04a6 3aaaf4ed).
 cli_check() {
     local got
@@ -89,9 +89,10 @@ spec() {
     clang-O0)     echo "clang|-O0|-O0|||" ;;
     clang-O2)     echo "clang|-O2|-O2|||" ;;
     clang-native) echo "clang|-O3 -march=native|-O3 -march=native|||" ;;
-    # Consumers with fast-math: nothing reproducible may be inlined from the header,
-    # and the FTZ/DAZ bits that crtfastmath sets in MXCSR at startup (linking with
-    # -ffast-math or -Ofast does that) must not change the library's results.
+    # Consumers with fast-math: the header's inline draws (exact arithmetic only) must
+    # give the library's bits built with these flags, and the FTZ/DAZ bits that
+    # crtfastmath sets in MXCSR at startup (linking with -ffast-math or -Ofast does
+    # that) must not change the library's results.
     fastmath-gcc)   echo "gcc|-O2|-O3 -march=native -ffast-math|||" ;;
     fastmath-clang) echo "clang|-O2|-Ofast -march=native|||" ;;
     # A CPU without SSE4/AVX2: dispatch must fall back and give the same bits.

@@ -1,6 +1,6 @@
 // The public header used from C++: it must compile warning-free as C++ (extern "C",
 // no C-only constructs) with g++ and clang++, and the C symbols must link unmangled.
-// Expected values are contract rr1's worked examples (docs/CONTRACT.md section 6).
+// Expected values are contract rr1's worked examples (docs/CONTRACT.md section 5).
 #include "repro_rng.h"
 
 #include <cstdio>

@@ -56,7 +56,8 @@ class Local(BitsCase):
                   "lognormal": (0.5, 0.25), "standard_cauchy": (), "laplace": (1, 2),
                   "logistic": (-1, 0.5), "gumbel": (2, 3), "rayleigh": (2,),
                   "weibull": (1.5,), "pareto": (3,), "power": (0.5,),
-                  "triangular": (-1, 0, 2), "wald": (1, 2), "geometric": (0.2,)}
+                  "triangular": (-1, 0, 2), "wald": (1, 2), "geometric": (0.2,),
+                  "exponential": (2.5,)}
         self.assertEqual(set(params), set(LAWS))
         for law, (fill, dtype, _, _) in LAWS.items():
             ref = numpy.empty(SHAPE, dtype=dtype)

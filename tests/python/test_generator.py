@@ -1,4 +1,4 @@
-"""repro_rng.Generator (issue 16): numpy 1.24 Generator's API (names, signatures,
+"""repro_rng.Generator: numpy 1.24 Generator's API (names, signatures,
 size, dtype, out=, broadcasting, exception types) whose values are the library's C
 laws: each checked against the C fill called directly (ctypes) on a copy of the stream
 at the same position.  The portable tests run without numpy too (Python numbers and
@@ -18,7 +18,7 @@ from repro_rng import Generator, ReproError, Seed, Stream, default_rng
 from repro_rng import _generator, _stream
 from repro_rng._lib import lib
 
-# numpy 1.24 Generator's drawing methods (issue 16, point 2).
+# numpy 1.24 Generator's drawing methods: Generator has each of them.
 NUMPY_METHODS = (
     "random", "integers", "choice", "bytes", "shuffle", "permutation", "permuted",
     "beta", "binomial", "chisquare", "dirichlet", "exponential", "f", "gamma",
@@ -28,8 +28,6 @@ NUMPY_METHODS = (
     "poisson", "power", "rayleigh", "standard_cauchy", "standard_exponential",
     "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform",
     "vonmises", "wald", "weibull", "zipf")
-# No C law in the library for these yet: left out, not faked.
-MISSING = {"exponential"}
 
 D, F32, U64, I64, U8 = (ctypes.c_double, ctypes.c_float, ctypes.c_uint64,
                         ctypes.c_int64, ctypes.c_uint8)
@@ -39,6 +37,7 @@ LAWS = [
     ("random", {}, "double", (), D),
     ("standard_normal", {}, "normal", (), D),
     ("standard_exponential", {}, "exponential", (), D),
+    ("exponential", {"scale": 2.5}, "exponential_scaled", (2.5,), D),
     ("standard_gamma", {"shape": 2.5}, "gamma", (2.5, 1.0), D),
     ("normal", {"loc": 1.5, "scale": 2.0}, "gaussian", (1.5, 2.0), D),
     ("uniform", {"low": -1.0, "high": 3.0}, "uniform", (-1.0, 3.0), D),
@@ -125,6 +124,10 @@ class ValuesAreTheCLaws(unittest.TestCase):
                 got = getattr(Generator(s), method)(5, dtype="float32")
                 self.assertEqual(list(got), c_fill(ref, fill, 5, ctype=F32))
                 self.assertEqual(s.tell(), ref.tell())
+        s, ref = started("gamma32")
+        got = Generator(s).standard_gamma(2.5, 5, dtype="float32")
+        self.assertEqual(list(got), c_fill(ref, "gamma_float", 5, 2.5, 1.0, ctype=F32))
+        self.assertEqual(s.tell(), ref.tell())
 
     def test_vector_laws(self):
         s, ref = started("vectors")
@@ -164,6 +167,15 @@ class ValuesAreTheCLaws(unittest.TestCase):
         self.assertEqual(len(set(got)), 7)
         self.assertEqual(g.choice(1000, replace=False, shuffle=False),
                          _without_replacement(ref, 1, 1000)[0])
+        self.assertEqual(s.tell(), ref.tell())
+        # with p: repro_choice_weighted_without_replacement (successive weighted draws)
+        got = g.choice(["a", "b", "c", "d"], 3, replace=False, p=p)
+        idx, keys = (U64 * 3)(), (U64 * 3)()
+        self.assertEqual(lib.repro_choice_weighted_without_replacement(
+            ref._addr, idx, 3, (D * 4)(*p), 4, keys), 0)
+        self.assertEqual(list(got), ["abcd"[i] for i in idx])
+        self.assertEqual(sorted(got), ["a", "c", "d"])  # never the zero weight
+        self.assertEqual(g.choice(4, replace=False, p=p), _weighted(ref, 1, p)[0])
         self.assertEqual(s.tell(), ref.tell())
 
     def test_integers_dtypes(self):
@@ -228,6 +240,14 @@ class ValuesAreTheCLaws(unittest.TestCase):
 
 def _flat(values):
     return values.ravel() if hasattr(values, "ravel") else values
+
+
+def _weighted(stream, k, p):
+    out, keys = (U64 * k)(), (U64 * k)()
+    if lib.repro_choice_weighted_without_replacement(stream._addr, out, k, (D * len(p))(*p),
+                                                     len(p), keys) != 0:
+        raise AssertionError("repro_choice_weighted_without_replacement failed")
+    return list(out)
 
 
 def _without_replacement(stream, k, n):
@@ -301,7 +321,9 @@ class Errors(unittest.TestCase):
         (lambda g: g.integers(0.5, 3), ValueError, "low"),
         (lambda g: g.integers(0, 5, dtype="float64"), TypeError, "Unsupported dtype"),
         (lambda g: g.random(dtype="int32"), TypeError, "Unsupported dtype"),
-        (lambda g: g.standard_gamma(1.0, dtype="float32"), TypeError, "float32"),
+        (lambda g: g.standard_gamma(1.0, dtype="int32"), TypeError, "Unsupported dtype"),
+        (lambda g: g.exponential(-1.0), ValueError, "scale < 0"),
+        (lambda g: g.exponential(float("inf")), ValueError, "scale"),
         (lambda g: g.random(-1), ValueError, "negative dimensions"),
         (lambda g: g.random(2.5), TypeError, "size"),
         (lambda g: g.random((2, "3")), TypeError, "size"),
@@ -314,8 +336,8 @@ class Errors(unittest.TestCase):
         (lambda g: g.choice(3, p=[-0.5, 0.5, 1.0]), ValueError, "non-negative"),
         (lambda g: g.choice(2, p=[float("nan"), 1.0]), ValueError, "NaN"),
         (lambda g: g.choice(3, p=[[0.5, 0.5, 0.0]]), ValueError, "1-dimensional"),
-        (lambda g: g.choice(3, 2, replace=False, p=[0.2, 0.3, 0.5]),
-         NotImplementedError, "p"),
+        (lambda g: g.choice(3, 3, replace=False, p=[0.5, 0.5, 0.0]),
+         ValueError, "Fewer non-zero entries in p than size"),
         (lambda g: g.dirichlet([1, 0]), ValueError, "alpha <= 0"),
         (lambda g: g.dirichlet([1, float("inf")]), ValueError, "alpha"),
         (lambda g: g.multinomial(-1, [0.5, 0.5]), ValueError, "n < 0"),
@@ -472,9 +494,6 @@ class Signatures(NumpyTest):
         g = Generator(Stream(0))
         for name in NUMPY_METHODS:
             with self.subTest(name=name):
-                if name in MISSING:
-                    self.assertFalse(hasattr(g, name))
-                    continue
                 want = numpy_signature(np, name)
                 got = inspect.signature(getattr(g, name))
                 self.assertEqual([(p.name, p.kind, p.default) for p in got.parameters.values()],
@@ -552,6 +571,38 @@ class Shapes(NumpyTest):
             g.random(out=ro)
         self.assertEqual(s.tell(), ref.tell())
 
+    def test_out_torch(self):
+        """out= takes a contiguous CPU torch tensor of the method's dtype, written in
+        place (the tensor is returned), with numpy's checks."""
+        np, torch = self.np, support.module_or_skip("torch")
+        s, ref = started("out torch")
+        g = Generator(s)
+        out = torch.empty((2, 3), dtype=torch.float64)
+        self.assertIs(g.random(out=out), out)
+        self.assertEqual(out.reshape(-1).tolist(), list(ref.double(6)))
+        out32 = torch.zeros(5, dtype=torch.float32)
+        self.assertIs(g.standard_normal(size=5, dtype=np.float32, out=out32), out32)
+        self.assertEqual(out32.tolist(), c_fill(ref, "normal_float", 5, ctype=F32))
+        shapes = torch.empty((3, 2), dtype=torch.float64)
+        g.standard_gamma(np.array([1.0, 2.0]), out=shapes)
+        self.assertEqual(shapes.reshape(-1).tolist(),
+                         [c_fill(ref, "gamma", 1, a, 1.0)[0] for a in [1.0, 2.0] * 3])
+        self.assertEqual(s.tell(), ref.tell())
+        grad = torch.zeros(3, dtype=torch.float64, requires_grad=True)
+        for bad, exc in ((torch.empty(3, dtype=torch.float32), TypeError),
+                         (torch.empty(3, dtype=torch.int64), TypeError),
+                         (torch.empty((3, 4), dtype=torch.float64).T, ValueError),
+                         (torch.empty(6, dtype=torch.float64)[::2], ValueError),
+                         (grad, ValueError)):
+            with self.subTest(bad=bad), self.assertRaises(exc):
+                g.random(out=bad)
+        with self.assertRaises(ValueError):
+            g.random(size=4, out=torch.empty(3, dtype=torch.float64))
+        with torch.no_grad():
+            self.assertIs(g.random(out=grad), grad)
+        self.assertEqual(grad.tolist(), list(ref.double(3)))
+        self.assertEqual(s.tell(), ref.tell())
+
     def test_permuted_and_axes(self):
         np = self.np
         s, ref = started("axes")
@@ -609,6 +660,7 @@ class Broadcasting(NumpyTest):
             ("hypergeometric", ([5, 50], 20, [[3], [10]])),
             ("triangular", (0.0, [0.5, 1.0], 1.0)),
             ("standard_gamma", ([1.0, 3.0],)),
+            ("exponential", ([[0.5], [2.0], [0.0]],)),
         ]
         for method, params in cases:
             with self.subTest(method=method):

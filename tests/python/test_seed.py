@@ -1,4 +1,4 @@
-"""Seeds: contract section 2 through the bindings (SPEC section 6 examples, the
+"""Seeds: contract section 2 through the bindings (contract section 5 examples, the
 golden vectors of tests/vectors/seeds.txt), errors, equality, hashing, pickling."""
 
 import pickle
@@ -15,7 +15,7 @@ def _bytes(field):
 
 
 class SpecExamples(unittest.TestCase):
-    """The worked examples of SPEC section 6, typed in from the contract."""
+    """The worked examples of contract section 5, typed in from the contract."""
 
     def test_examples(self):
         s42 = Seed(42)

@@ -1,5 +1,5 @@
 """Streams through the bindings: the golden words of tests/vectors/ref_words.txt,
-every draw derived from those words by the formulas of SPEC section 3, fills, random
+every draw derived from those words by the formulas of contract section 3, fills, random
 access, saved states, pickling, buffers, distributions, shuffles, permutations."""
 
 import array
@@ -65,7 +65,7 @@ class GoldenWords(unittest.TestCase):
 
 
 class DerivedDraws(unittest.TestCase):
-    """Each draw against SPEC section 3's formula applied to the stream's words."""
+    """Each draw against contract section 3's formula applied to the stream's words."""
 
     def setUp(self):
         self.cases = [(alg, Seed(3).named(alg), pos) for alg in ALGORITHMS
@@ -116,7 +116,7 @@ class DerivedDraws(unittest.TestCase):
         self.assertEqual(s.tell(), 8)
 
     def lemire(self, words, bound, bits):
-        """SPEC section 3's bounded draw, from raw words; returns (value, words used)."""
+        """Contract section 3's bounded draw, from raw words; returns (value, words used)."""
         step = bits // 32
         top = 1 << bits
         i = 0
@@ -411,7 +411,7 @@ class StreamState(unittest.TestCase):
 class LowLevel(unittest.TestCase):
     def test_laws_with_parameters_left_for_generator(self):
         """Stream keeps the count-first contract draws (C's repro_fill_<name>); a
-        law with parameters is a Generator method, in numpy's order (issue 16)."""
+        law with parameters is a Generator method, in numpy's order."""
         for name in ("gaussian", "uniform", "bernoulli", "gamma", "beta", "poisson",
                      "binomial"):
             self.assertFalse(hasattr(Stream, name), name)

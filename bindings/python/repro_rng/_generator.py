@@ -5,9 +5,11 @@ semantics for size (None, an int or a tuple), dtype, out=, broadcasting of array
 parameters and exception types.  The values are not numpy's (its algorithms use the
 platform's libm): each comes from a C fill repro_fill_<law> of the library
 (docs/DISTRIBUTIONS.md), so they are the same bits in C, in Python and on every
-platform.  The values of a call are drawn in row-major (C) order; with array
-parameters, value i is the C fill of one value with element i's parameters, so a call
-is exactly the C fills of its runs of equal parameters, in that order.
+platform.  out= also takes a contiguous CPU torch tensor of the method's dtype,
+written in place through its numpy view (torch is never imported here).  The values
+of a call are drawn in row-major (C) order; with array parameters, value i is the C
+fill of one value with element i's parameters, so a call is exactly the C fills of
+its runs of equal parameters, in that order.
 
 Without numpy, Generator still draws: size None gives a Python number, an int or a
 1-tuple an array.array; a shape of another length, array-like parameters, out= and
@@ -23,6 +25,7 @@ import math
 import os
 import struct
 
+from . import _tensor
 from ._bitgen import BitGenerator
 from ._lib import ReproError, check, int_arg, lib, real_arg, text_arg
 from ._seed import Seed, as_seed
@@ -126,8 +129,13 @@ LAWS = {
                                  doc="Standard exponential values: "
                                      "repro_fill_exponential."),
     "standard_gamma": _law("gamma", [_real("shape", rules=_GAMMA)], extra=(1.0,),
-                           dtype=True, doc="Gamma(shape, 1) values: "
-                                           "repro_fill_gamma(shape, 1)."),
+                           dtype=True, fill32="gamma_float",
+                           doc="Gamma(shape, 1) values: repro_fill_gamma(shape, 1) "
+                               "(float32: repro_fill_gamma_float, those draws "
+                               "rounded to float)."),
+    "exponential": _law("exponential_scaled", [_real("scale", 1.0, _SCALE)],
+                        doc="Exponential values of mean scale: "
+                            "repro_fill_exponential_scaled."),
     "normal": _law("gaussian", [_real("loc", 0.0, _LOC), _real("scale", 1.0, _SCALE)],
                    doc="Normal values loc + scale * N: repro_fill_gaussian."),
     "uniform": _law(
@@ -382,6 +390,16 @@ def _dtype_name(dtype, method, allowed):
     return name
 
 
+def _tensor_array(out):
+    """A torch tensor given as out=: its numpy view (the same memory), after
+    Stream.fill's checks of tensors (on the CPU, contiguous, a dtype the library
+    writes, not requiring grad in grad mode)."""
+    if numpy is None:
+        raise _needs_numpy("out=")
+    _tensor.as_buffer(out)
+    return out.detach().numpy()
+
+
 def _check_out(out, kind, shape):
     """numpy's checks of out=: a contiguous, writable, aligned, native array of the
     method's dtype, of shape size when both are given.  Returns its shape."""
@@ -514,7 +532,12 @@ class Generator:
 
     # ---- the engine -----------------------------------------------------------------
     def _draw(self, name, args, size, dtype=None, out=None):
-        """The values of LAWS[name] for these parameters, size, dtype and out."""
+        """The values of LAWS[name] for these parameters, size, dtype and out (a numpy
+        array, or a torch tensor, written through its numpy view and returned)."""
+        if _tensor.is_tensor(out):
+            tensor = out
+            self._draw(name, args, size, dtype, _tensor_array(out))
+            return tensor
         law = LAWS[name]
         kind, fill = law.result, law.fill
         if law.dtype:
@@ -719,10 +742,11 @@ class Generator:
         """Items of a (an integer n: 0 .. n-1; else a's items along axis) at random
         indices: with replacement, uniform integers(0, n) or, with weights p,
         repro_fill_choice through an alias table (repro_alias_init); without
-        replacement, repro_choice_without_replacement, already in random order
-        (shuffle=False changes nothing).  Without replacement and with p is not
-        provided (NotImplementedError).  Without numpy: a an integer or a sequence
-        (then a list of its items)."""
+        replacement, repro_choice_without_replacement or, with p,
+        repro_choice_weighted_without_replacement (successive draws, each weighted by
+        the p of the items left), both already in random order (shuffle=False
+        changes nothing).  Without numpy: a an integer or a sequence (then a list of
+        its items)."""
         population = None
         if _is_array_like(a) or isinstance(a, (str, bytes)):
             if numpy is None:
@@ -745,10 +769,7 @@ class Generator:
             raise ValueError("a must be a positive integer unless no samples are taken"
                              if population is None else
                              "a cannot be empty unless no samples are taken")
-        if p is not None and not replace:
-            raise NotImplementedError("choice with p and replace=False: the library "
-                                      "has no such law")
-        table = None if p is None else self._alias(p, n)
+        table = self._alias(p, n) if p is not None and replace else None
         if table is not None:
             idx = self._fill(lib.repro_fill_choice, "i64", [ctypes.addressof(table)],
                              shape)
@@ -761,9 +782,17 @@ class Generator:
                 raise ValueError("Cannot take a larger sample than population when "
                                  "replace is False")
             idx = _empty("i64", (k,))
+            weights, positive = (None, n) if p is None else self._weights(p, n)
+            if positive < k:
+                raise ValueError("Fewer non-zero entries in p than size")
             with self._stream._lock:
-                check(lib.repro_choice_without_replacement(self._stream._addr,
-                                                           _address(idx), k, n))
+                if weights is None:
+                    check(lib.repro_choice_without_replacement(self._stream._addr,
+                                                               _address(idx), k, n))
+                else:
+                    check(lib.repro_choice_weighted_without_replacement(
+                        self._stream._addr, _address(idx), k, _address(weights), n,
+                        (ctypes.c_uint64 * k)()))
             idx = int(idx[0]) if shape is None else \
                 (idx.reshape(shape) if numpy is not None else idx)
         if population is None:
@@ -889,8 +918,8 @@ class Generator:
                                             factor))
         except ReproError:
             raise ValueError("covariance is not symmetric positive-semidefinite (the "
-                             "library's Cholesky factor needs it), or too large "
-                             "(d > 65535)") from None
+                             "library's Cholesky factor needs it: a factorisation that "
+                             "overflows is not), or too large (d > 65535)") from None
         return self._vectors(lib.repro_fill_multivariate_normal, "f64", size, d,
                              ((ctypes.c_double * d)(*mu), factor, d))
 
@@ -974,22 +1003,42 @@ class Generator:
     def _alias(p, n):
         """The alias table of weights p (after numpy's checks) for repro_fill_choice:
         a ctypes buffer."""
-        values = _real_list(p, "p")
-        if values is None:
-            raise ValueError("p must be 1-dimensional")
-        if len(values) != n:
-            raise ValueError("a and p must have same size")
-        if any(w != w for w in values):
-            raise ValueError("probabilities contain NaN")
-        if any(w < 0 for w in values):
-            raise ValueError("probabilities are not non-negative")
-        if abs(math.fsum(values) - 1.0) > _SUM_TOL:
-            raise ValueError("probabilities do not sum to 1")
-        weights = (ctypes.c_double * n)(*values)
+        weights = Generator._weights(p, n)[0]
         size = lib.repro_alias_size(n)
         table = (ctypes.c_uint64 * ((size + 7) // 8))()
-        check(lib.repro_alias_init(table, size, weights, n))
+        check(lib.repro_alias_init(table, size, _address(weights), n))
         return table
+
+    @staticmethod
+    def _weights(p, n):
+        """The probabilities p after numpy's checks: an array of n doubles (numpy's,
+        else an array.array) and how many of them are positive."""
+        if numpy is not None:  # the checks vectorised: p may be long
+            arr = numpy.asarray(p)
+            if arr.ndim != 1:
+                raise ValueError("p must be 1-dimensional")
+            if arr.dtype.kind not in "iuf":
+                raise TypeError("p must be real numbers, not an array of %s" % arr.dtype)
+            w = numpy.ascontiguousarray(arr, dtype=numpy.float64)
+            nan, negative = bool(numpy.isnan(w).any()), bool((w < 0).any())
+            positive, total = int(numpy.count_nonzero(w > 0)), float(w.sum())
+        else:
+            values = _real_list(p, "p")
+            if values is None:
+                raise ValueError("p must be 1-dimensional")
+            w = array.array("d", values)
+            nan, negative = any(v != v for v in values), any(v < 0 for v in values)
+            positive = sum(1 for v in values if v > 0)
+            total = math.fsum(values) if not (nan or negative) else 0.0
+        if len(w) != n:
+            raise ValueError("a and p must have same size")
+        if nan:
+            raise ValueError("probabilities contain NaN")
+        if negative:
+            raise ValueError("probabilities are not non-negative")
+        if abs(total - 1.0) > _SUM_TOL:
+            raise ValueError("probabilities do not sum to 1")
+        return w, positive
 
 
 def _method(name, law):

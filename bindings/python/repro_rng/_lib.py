@@ -136,7 +136,7 @@ SIGNATURES = {
     "repro_strerror": (c_char_p, (c_int,)),
     "repro_error_name": (c_char_p, (c_int,)),
     "repro_seed_from_u64": (_Seed, (_u64,)),
-    "repro_seed_from_bytes_checked": (c_int, (c_char_p, _sz, _pSeed)),
+    "repro_seed_from_bytes_ex": (c_int, (c_char_p, _sz, _pSeed)),
     "repro_seed_child": (_Seed, (_Seed, _u64)),
     "repro_seed_named": (_Seed, (_Seed, c_char_p, _sz)),
     "repro_seed_path_ex": (c_int, (_Seed, c_char_p, _pSeed, POINTER(c_size_t))),
@@ -212,7 +212,8 @@ for _name in ("u32", "u64", "double", "double_oc", "double_oo", "float", "normal
     SIGNATURES["repro_fill_%s_at" % _name] = (c_int, (_p, _u64, _p, _sz))
 # The laws of numpy's Generator (_generator.py): repro_fill_<law>(s, out, n, *params).
 for _name, _params in {
-        "normal_float": (), "exponential_float": (), "standard_cauchy": (),
+        "normal_float": (), "exponential_float": (), "gamma_float": (_d, _d),
+        "standard_cauchy": (), "exponential_scaled": (_d,),
         "integers": (c_int64, c_int64), "lognormal": (_d, _d), "laplace": (_d, _d),
         "logistic": (_d, _d), "gumbel": (_d, _d), "rayleigh": (_d,), "weibull": (_d,),
         "pareto": (_d,), "power": (_d,), "triangular": (_d, _d, _d), "wald": (_d, _d),
@@ -227,6 +228,7 @@ SIGNATURES.update({
     "repro_alias_size": (_sz, (_sz,)),
     "repro_alias_init": (c_int, (_p, _sz, _p, _sz)),
     "repro_choice_without_replacement": (c_int, (_p, _p, _sz, _u64)),
+    "repro_choice_weighted_without_replacement": (c_int, (_p, _p, _sz, _p, _sz, _p)),
     "repro_mvnormal_factor": (c_int, (_p, _sz, _p)),
 })
 del _params

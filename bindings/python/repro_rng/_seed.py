@@ -30,7 +30,7 @@ class Seed:
         elif isinstance(x, (str, bytes, bytearray, memoryview)):
             data = _bytes_of(x, "seed")
             s = SeedStruct()
-            check(lib.repro_seed_from_bytes_checked(data, len(data), ctypes.byref(s)))
+            check(lib.repro_seed_from_bytes_ex(data, len(data), ctypes.byref(s)))
         else:
             s = lib.repro_seed_from_u64(u64_arg(x, "seed"))
         self._s = s

@@ -50,6 +50,7 @@ LAWS = {
     "triangular": ("triangular", "float64", 2, ("left", "mode", "right")),
     "wald": ("wald", "float64", 4, ("mean", "scale")),
     "geometric": ("geometric", "int64", 2, ("p",)),
+    "exponential": ("exponential_scaled", "float64", 2, ("scale",)),
 }
 
 
