@@ -457,12 +457,13 @@ static double reduce_2pi(double mu)
     p2 += c;
     cc += p2 < c;
     uint64_t p3 = e1 + cc;
-    /* the value is P 2^-(253 + z): 53 bits from P's top bit, then round and sticky */
+    /* the value is P 2^-(253 + z), of exponent 1 + top - z: 53 bits from P's top bit,
+     * then round and sticky; mant's leading bit (2^52) adds 1 to the exponent field */
     unsigned top = (unsigned)(p3 >> 63), drop = 10 + top;
     uint64_t mant = p3 >> drop, rest = p3 & (((uint64_t)1 << drop) - 1);
     uint64_t half = (uint64_t)1 << (drop - 1);
     int up = rest > half || (rest == half && ((p2 | p1 | a0) != 0 || (mant & 1)));
-    uint64_t bits = ((uint64_t)(1022 + 1 + (int)top - z) << 52) + mant + (uint64_t)up;
+    uint64_t bits = ((uint64_t)(1023 + (int)top - z) << 52) + mant + (uint64_t)up;
     bits |= (uint64_t)neg << 63;
     double r;
     memcpy(&r, &bits, sizeof r);

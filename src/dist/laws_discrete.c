@@ -542,7 +542,7 @@ static void swap_entries(uint64_t *key, uint64_t *idx, size_t i, size_t j)
     key[j] = k, idx[j] = x;
 }
 
-/* Restores the max-heap (the latest entry at the root) of key[0..len), idx[0..len)
+/* Restores the max-heap (the greatest entry at the root) of key[0..len), idx[0..len)
  * below entry i. */
 static void sift_down(uint64_t *key, uint64_t *idx, size_t i, size_t len)
 {
