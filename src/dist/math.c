@@ -15,20 +15,7 @@
 /* The vector log and exp of src/dist/math_vec.h on one lane are the scalar ones. */
 #define RV_BYTES 8
 #include "dist/math_vec.h"
-
-static uint64_t dbits(double x)
-{
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    return u;
-}
-
-static double from_dbits(uint64_t u)
-{
-    double x;
-    memcpy(&x, &u, sizeof x);
-    return x;
-}
+#include "dist/bits.h"
 
 /* Fixed bit patterns, so that special results are identical everywhere (a NaN's
  * payload from arithmetic could differ between CPUs). */
@@ -41,13 +28,13 @@ static REPRO_NOINLINE double math_log(double x)
 {
     if (!(x > 0.0)) {
         if (x == 0.0)
-            return from_dbits(REPRO_BITS_NINF);
-        return from_dbits(REPRO_BITS_NAN); /* negative or NaN */
+            return repro_bits_double(REPRO_BITS_NINF);
+        return repro_bits_double(REPRO_BITS_NAN); /* negative or NaN */
     }
-    if (dbits(x) >= REPRO_BITS_PINF)
+    if (repro_double_bits(x) >= REPRO_BITS_PINF)
         return x; /* +inf */
     int64_t k0 = 0;
-    if (dbits(x) < 0x0010000000000000u) { /* subnormal: scale into the normal range */
+    if (repro_double_bits(x) < 0x0010000000000000u) { /* subnormal: scale into the normal range */
         x *= 0x1p54;
         k0 = -54;
     }
@@ -60,9 +47,9 @@ static REPRO_NOINLINE double math_exp(double x)
     static const double O_THRESHOLD = 0x1.62e42fefa39efp+9;  /* ln(DBL_MAX) */
     static const double U_THRESHOLD = -0x1.74910d52d3051p+9; /* ln(2^-1075) */
     if (x != x)
-        return from_dbits(REPRO_BITS_NAN);
+        return repro_bits_double(REPRO_BITS_NAN);
     if (x > O_THRESHOLD)
-        return from_dbits(REPRO_BITS_PINF);
+        return repro_bits_double(REPRO_BITS_PINF);
     if (x < U_THRESHOLD)
         return 0.0;
     if ((x < 0.0 ? -x : x) < 0x1p-28)
@@ -107,10 +94,10 @@ static REPRO_NOINLINE double math_inv_normal_cdf(double u)
 {
     if (!(u > 0.0 && u < 1.0)) {
         if (u == 0.0)
-            return from_dbits(REPRO_BITS_NINF);
+            return repro_bits_double(REPRO_BITS_NINF);
         if (u == 1.0)
-            return from_dbits(REPRO_BITS_PINF);
-        return from_dbits(REPRO_BITS_NAN);
+            return repro_bits_double(REPRO_BITS_PINF);
+        return repro_bits_double(REPRO_BITS_NAN);
     }
     double q = u - 0.5;
     if (q >= -0.425 && q <= 0.425) {

@@ -19,20 +19,7 @@
 
 #define RV_BYTES 8
 #include "dist/math_vec.h"
-
-static uint64_t bits_of(double x)
-{
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    return u;
-}
-
-static double from_bits(uint64_t u)
-{
-    double x;
-    memcpy(&x, &u, sizeof x);
-    return x;
-}
+#include "dist/bits.h"
 
 #define NAN_BITS 0x7ff8000000000000u
 #define ABS_MASK 0x7fffffffffffffffu
@@ -42,11 +29,11 @@ static double from_bits(uint64_t u)
 double repro_dist_log1p_full(double x)
 {
     if (x != x)
-        return from_bits(NAN_BITS);
+        return repro_bits_double(NAN_BITS);
     if (x >= 0x1p53) /* 1 + x rounds to x (or to x + 1): log(x) is within 1/x of it */
         return repro_dist_log(x);
     if (x < -1.0)
-        return from_bits(NAN_BITS);
+        return repro_bits_double(NAN_BITS);
     return repro_dist_log1p(x); /* -inf at -1 */
 }
 
@@ -59,15 +46,15 @@ double repro_dist_expm1(double x)
                         Q3 = -7.93650757867487942473e-05, Q4 = 4.00821782732936239552e-06,
                         Q5 = -2.01099218183624371326e-07;
     static const double O_THRESHOLD = 0x1.62e42fefa39efp+9, INV_LN2 = 0x1.71547652b82fep+0;
-    uint64_t ax_bits = bits_of(x) & ABS_MASK;
+    uint64_t ax_bits = repro_double_bits(x) & ABS_MASK;
     int neg = x < 0.0;
     if (ax_bits >= 0x4043687a00000000u) { /* |x| >= 56 ln2 (about 38.8) */
         if (ax_bits > 0x7ff0000000000000u)
-            return from_bits(NAN_BITS);
+            return repro_bits_double(NAN_BITS);
         if (neg) /* e^x < 2^-56: -1 (also -inf) */
             return -1.0;
         if (x > O_THRESHOLD)
-            return from_bits(0x7ff0000000000000u);
+            return repro_bits_double(0x7ff0000000000000u);
     }
     double hi, lo, c = 0.0;
     int k = 0;
@@ -106,16 +93,16 @@ double repro_dist_expm1(double x)
         if (k == 1024) /* 2^1024 overflows: two steps */
             y = y * 2.0 * 0x1p1023;
         else
-            y = from_bits(bits_of(y) + ((uint64_t)(int64_t)k << 52));
+            y = repro_bits_double(repro_double_bits(y) + ((uint64_t)(int64_t)k << 52));
         return y - 1.0;
     }
     if (k < 20) { /* 2^k (1 - 2^-k - (e - x)) */
-        y = from_bits((uint64_t)(0x3ff00000 - (0x200000 >> k)) << 32) - (e - x);
+        y = repro_bits_double((uint64_t)(0x3ff00000 - (0x200000 >> k)) << 32) - (e - x);
     } else { /* 2^k ((x - (e + 2^-k)) + 1) */
-        y = x - (e + from_bits((uint64_t)(0x3ff - k) << 52));
+        y = x - (e + repro_bits_double((uint64_t)(0x3ff - k) << 52));
         y += 1.0;
     }
-    return from_bits(bits_of(y) + ((uint64_t)k << 52));
+    return repro_bits_double(repro_double_bits(y) + ((uint64_t)k << 52));
 }
 
 /* ---- atan ------------------------------------------------------------------------ */
@@ -134,15 +121,15 @@ static const double ATAN_T[11] = {
 
 double repro_dist_atan(double x)
 {
-    uint64_t ax_bits = bits_of(x) & ABS_MASK;
+    uint64_t ax_bits = repro_double_bits(x) & ABS_MASK;
     int neg = x < 0.0;
     if (ax_bits > 0x7ff0000000000000u)
-        return from_bits(NAN_BITS);
+        return repro_bits_double(NAN_BITS);
     if (ax_bits >= 0x4410000000000000u) { /* |x| >= 2^66, inf included */
         double z = ATAN_HI[3] + ATAN_LO[3];
         return neg ? -z : z;
     }
-    double t = from_bits(ax_bits);
+    double t = repro_bits_double(ax_bits);
     int id;
     if (t < 0.4375) {
         if (t < 0x1p-27) /* atan(x) rounds to x */
@@ -203,17 +190,17 @@ static double pi_times(double r, double *lo)
  * x = 2m + f exactly (|x| < 2^52; above, x is an integer), then the octant of f. */
 void repro_dist_sincospi(double x, double *sn, double *cs)
 {
-    uint64_t ax_bits = bits_of(x) & ABS_MASK;
-    int neg = (int)(bits_of(x) >> 63); /* -0 too: sin(pi (-0)) = -0 */
+    uint64_t ax_bits = repro_double_bits(x) & ABS_MASK;
+    int neg = (int)(repro_double_bits(x) >> 63); /* -0 too: sin(pi (-0)) = -0 */
     double vs = 0.0, vc = 1.0;
     if (ax_bits >= 0x7ff0000000000000u) { /* inf or NaN */
-        vs = vc = from_bits(NAN_BITS);
+        vs = vc = repro_bits_double(NAN_BITS);
         neg = 0;
     } else if (ax_bits >= 0x4330000000000000u) { /* an integer: +-0, cos +-1 by parity */
-        double a = from_bits(ax_bits);
+        double a = repro_bits_double(ax_bits);
         vc = a < 0x1p53 && ((uint64_t)a & 1u) ? -1.0 : 1.0;
     } else {
-        double a = from_bits(ax_bits);
+        double a = repro_bits_double(ax_bits);
         uint64_t m = (uint64_t)a; /* floor: a >= 0 */
         double f = a - (double)m; /* exact, in [0, 1) */
         /* sin(pi (m + f)) = (-1)^m sin(pi f), cos likewise. */

@@ -1,0 +1,23 @@
+/* A double's IEEE-754 bits and back, for the math that reads and builds values by
+ * their bits (exact whatever the byte order). */
+#ifndef REPRO_DIST_BITS_H
+#define REPRO_DIST_BITS_H
+
+#include <stdint.h>
+#include <string.h>
+
+static inline uint64_t repro_double_bits(double x)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static inline double repro_bits_double(uint64_t u)
+{
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+#endif
