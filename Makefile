@@ -48,8 +48,10 @@ endif
 BASE_CFLAGS := -std=c11 $(CFLAGS) $(WARNFLAGS) $(FPFLAGS) -Iinclude -Isrc $(CPPFLAGS) $(EXTRA_CPPFLAGS)
 LIB_CFLAGS := $(BASE_CFLAGS) -fPIC -fvisibility=hidden
 
-# SIMD kernels: one file per ISA in src/simd/, built only for its architecture, each
-# with its own flags (the rest of the library stays baseline, so it runs anywhere).
+# The library: every src/<module>/*.c but the CLI's and the golden-vector reader's
+# (tests/check_layers.sh keeps the modules in one direction, README Architecture).
+# SIMD kernels: one file per ISA in src/kernels/simd/, built only for its architecture,
+# each with its own flags (the rest of the library stays baseline, so it runs anywhere).
 SIMD_ISAS_x86_64 := sse2 avx2 avx512
 SIMD_ISAS_aarch64 := neon
 SIMD_ISAS ?= $(SIMD_ISAS_$(ARCH))
@@ -57,10 +59,10 @@ SIMD_FLAGS_sse2 := -msse2
 SIMD_FLAGS_avx2 := -mavx2
 SIMD_FLAGS_avx512 := -mavx512f -mavx512vl -mavx512dq -mavx512bw
 SIMD_FLAGS_neon :=
-SIMD_SRC := $(filter $(SIMD_ISAS:%=src/simd/%.c),$(wildcard src/simd/*.c))
+SIMD_SRC := $(filter $(SIMD_ISAS:%=src/kernels/simd/%.c),$(wildcard src/kernels/simd/*.c))
 SIMD_DEFS := $(foreach f,$(SIMD_SRC),-DREPRO_HAVE_$(shell echo $(basename $(notdir $(f))) | tr a-z A-Z))
 
-LIB_SRC := $(filter-out src/simd/% src/cli/% src/vectors/%,$(wildcard src/*.c src/*/*.c)) $(SIMD_SRC)
+LIB_SRC := $(filter-out src/cli/% src/vectors/%,$(wildcard src/*/*.c)) $(SIMD_SRC)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 
 # The reader and checker of the golden-vector files (src/vectors/): linked into the CLI,
@@ -73,7 +75,7 @@ SHARED_SONAME := librepro_rng.so.$(ABI)
 SHARED_LIBS := $(SHARED_REAL) $(BUILD)/lib/$(SHARED_SONAME) $(BUILD)/lib/librepro_rng.so
 
 .PHONY: all lib static shared check check-c check-noint128 check-exports check-install \
-        check-sanitize check-valgrind check-clang test test-cross deps install uninstall \
+        check-layers check-sanitize check-valgrind check-clang test test-cross deps install uninstall \
         install-static install-shared install-includes install-pc clean help
 
 all: lib
@@ -81,11 +83,11 @@ lib: static shared
 static: $(STATIC_LIB)
 shared: $(SHARED_LIBS)
 
-$(BUILD)/obj/src/simd/%.o: src/simd/%.c
+$(BUILD)/obj/src/kernels/simd/%.o: src/kernels/simd/%.c
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) $(SIMD_FLAGS_$*) -MMD -MP -c $< -o $@
 
-$(BUILD)/obj/src/dispatch.o: LIB_CFLAGS += $(SIMD_DEFS)
+$(BUILD)/obj/src/kernels/dispatch.o: LIB_CFLAGS += $(SIMD_DEFS)
 # The external definitions of the header's inline draws call one another (double ->
 # u64): inline those calls, rather than go through the PLT for an interposition no one
 # makes (numpy's bit generator calls these through pointers, once per value).
@@ -139,7 +141,13 @@ check-exports: shared
 check-install:
 	@bash tests/check_install.sh "$(MAKE)" "$(CC)" "$(CXX)"
 
-check: check-c check-noint128 check-exports check-install
+# The modules of src/ depend on one another in one direction (README, Architecture):
+# from their includes and their objects' symbols, so every object is built first.
+check-layers: all $(VECTORS_OBJ)
+	@CC="$(CC)" bash tests/check_layers.sh --self-test
+	@bash tests/check_layers.sh $(BUILD)
+
+check: check-c check-noint128 check-exports check-install check-layers
 
 check-sanitize:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize \
@@ -233,8 +241,9 @@ clean:
 help:
 	@echo "librepro_rng $(VERSION) - targets:"
 	@echo "  all (default)   static and shared library (and what mk/*.mk add)"
-	@echo "  check           C test suite (every ISA), portable-multiply build, exports, install"
+	@echo "  check           C test suite (every ISA), portable-multiply build, exports, install, layers"
 	@echo "  check-c         the cmocka suite only; CHECK_RUNNER=... wraps each program"
+	@echo "  check-layers    the modules of src/ depend on one another in one direction (no cycle)"
 	@echo "  check-clang     the cmocka suite built with clang"
 	@echo "  check-sanitize  the cmocka suite under ASan+UBSan"
 	@echo "  check-valgrind  the cmocka suite under valgrind (no errors, no leaks)"

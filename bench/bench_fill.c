@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "repro_rng.h"
-#include "internal.h" /* repro_isa_lookup: which kernels forward to scalar */
+#include "kernels/table.h" /* repro_isa_lookup: which kernels forward to scalar */
 
 #define RUNS 5
 #define SMALL (16u << 10)

@@ -1,8 +1,8 @@
-# Deterministic math and distributions (src/dist/): accuracy check, statistical and
-# golden-vector tests, numpy benchmark.
+# Deterministic math (src/math/) and distributions (src/dist/): accuracy check,
+# statistical and golden-vector tests, numpy benchmark.
 
 # sqrt must compile to the IEEE instruction, never a libm call (errno handling).
-$(BUILD)/obj/src/dist/%.o: LIB_CFLAGS += -fno-math-errno
+$(BUILD)/obj/src/math/%.o $(BUILD)/obj/src/dist/%.o: LIB_CFLAGS += -fno-math-errno
 
 # mpmath runs several times faster with gmpy2 underneath (Debian python3-gmpy2).
 DEB_PACKAGES_EXTRA += python3-gmpy2
@@ -55,7 +55,7 @@ bench: bench-dist
 
 # The vector math header is compiled into the SIMD kernels and its test: sqrt must
 # be the instruction there too.
-$(BUILD)/obj/src/simd/%.o: LIB_CFLAGS += -fno-math-errno
+$(BUILD)/obj/src/kernels/simd/%.o: LIB_CFLAGS += -fno-math-errno
 $(BUILD)/tests/test_math_vec: BASE_CFLAGS += -fno-math-errno
 
 # Under valgrind the statistical tests run 10^5 draws per case instead of 10^6.

@@ -14,7 +14,7 @@ FUZZ_LIB := $(BUILD)/fuzz/lib/librepro_rng.a
 ## fuzz            libFuzzer (ASan+UBSan) on state/path/hex parsing, FUZZ_SECONDS=20 each
 
 # The library once more, instrumented for coverage and sanitizers (scalar only).
-$(FUZZ_LIB): $(LIB_SRC) $(wildcard include/*.h src/*.h src/*/*.h)
+$(FUZZ_LIB): $(LIB_SRC) $(wildcard include/*.h src/*/*.h src/*/*/*.h)
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=$(FUZZ_CC) SIMD_ISAS= \
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" static
 

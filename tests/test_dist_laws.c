@@ -11,7 +11,7 @@
  * library.  Then: word consumption, _at forms, parameter errors, exact relations. */
 #include "testutil.h"
 #include "dist_stats.h"
-#include "dist/special.h" /* repro_dist_log_factorial (hidden; the tests link statically) */
+#include "math/special.h" /* repro_dist_log_factorial (hidden; the tests link statically) */
 
 #include <float.h>
 #include <math.h>
@@ -1409,7 +1409,7 @@ static void test_zipf_large_a(void **state)
     assert_true(repro_stream_tell(&s) >= 400);
 }
 
-/* The log-factorial table of src/dist/special.c holds what its definition computes:
+/* The log-factorial table of src/math/special.c holds what its definition computes:
  * the sum of logs below 16, Stirling's series (to 1/1188 k^9) from 16 on; and that is
  * within 2e-15 relative of lgamma(k + 1). */
 static void test_log_factorial_table(void **state)
@@ -1440,7 +1440,7 @@ static void test_log_factorial_table(void **state)
     }
 }
 
-/* The array exp of the laws (src/dist/math_array.c) is repro_math_exp bit for bit:
+/* The array exp of the laws (src/math/math_array.c) is repro_math_exp bit for bit:
  * special values, both thresholds, the tiny-argument path, subnormal results, the
  * branch points of the reduction, and every length's remainder. */
 static void test_exp_array(void **state)

@@ -1,4 +1,4 @@
-/* The vectorised conversions of src/dist/math_vec.h give exactly the scalar
+/* The vectorised conversions of src/math/math_vec.h give exactly the scalar
  * functions' bits (compiled here at SSE2's width), on stream-like doubles and on the
  * edges: both tails, the branch boundaries, 0, 1, subnormals, NaN, out of range.
  * The SIMD fills themselves are compared with the scalar functions in
@@ -14,7 +14,7 @@
 /* SSE2's width: the baseline CPU's own vectors (wider ones are checked through
  * the fills at their ISAs). */
 #define RV_BYTES 16
-#include "dist/math_vec.h"
+#include "math/math_vec.h"
 
 #define COUNT 200003 /* not a multiple of the chunk or the vector width */
 

@@ -5,7 +5,7 @@
  * independent known answers too. */
 #define _POSIX_C_SOURCE 200809L /* popen */
 #include "testutil.h"
-#include "internal.h"
+#include "kernels/table.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * others fill, and every fill still equals the scalar reference.  `make
  * check-tsan` runs this under ThreadSanitizer, which fails on any data race. */
 #include "testutil.h"
-#include "internal.h"
+#include "kernels/table.h"
 
 #include <pthread.h>
 #include <string.h>

@@ -62,7 +62,7 @@ LG = [h("0x1.5555555555593p-1"), h("0x1.999999997fa04p-2"), h("0x1.2492494229359
 
 
 def log(x):
-    """fdlibm's e_log.c in the branch-free form of src/dist/math_vec.h."""
+    """fdlibm's e_log.c in the branch-free form of src/math/math_vec.h."""
     if not x > 0.0:
         return -INF if x == 0.0 else NAN
     if bits(x) >= 0x7FF0000000000000:
@@ -106,7 +106,7 @@ LN2_D = h("0x1.62e42fefa39efp-1")
 
 
 def exp(x):
-    """fdlibm's e_exp.c (src/dist/math.c)."""
+    """fdlibm's e_exp.c (src/math/math.c)."""
     if x != x:
         return NAN
     if x > h("0x1.62e42fefa39efp+9"):

@@ -2,7 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli.h"
-#include "internal.h" /* repro_parse_decimal */
+#include "seed/parse.h" /* repro_parse_decimal: the CLI's one internal interface */
 
 #include <errno.h>
 #include <fcntl.h>

@@ -3,8 +3,9 @@
  * sqrt and the library's own log/exp, in the order written: same bits everywhere.
  * Fixed-consumption ones (gaussian, uniform, bernoulli) go through the bulk fills;
  * the rejection samplers draw one value at a time. */
-#include "internal.h"
-#include "dist/special.h"
+#include "math/fpenv.h"
+#include "math/special.h"
+#include "stream/stream.h"
 
 #include <string.h>
 

@@ -6,8 +6,9 @@
 #ifndef REPRO_DIST_LAWS_H
 #define REPRO_DIST_LAWS_H
 
-#include "internal.h"
-#include "dist/special.h"
+#include "math/fpenv.h"
+#include "math/special.h"
+#include "stream/stream.h"
 
 #include <string.h>
 

@@ -1,7 +1,8 @@
 /* Contract §2: seeds, children by index and by name, paths and the hex form.
  * Every derivation is TF = threefry4x64-20 keyed by the parent, with a domain tag
  * in the last counter word so that no two kinds of derivation share an input. */
-#include "internal.h"
+#include "repro_rng.h"
+#include "seed/parse.h"
 #include "core/threefry.h"
 
 #include <string.h>

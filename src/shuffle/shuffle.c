@@ -1,6 +1,6 @@
 /* Fisher-Yates shuffle (Durstenfeld's in-place form) with the stream's unbiased
  * bounded draws; the draw rule is in include/repro_rng.h. */
-#include "internal.h"
+#include "core/algorithm.h"
 
 #include <string.h>
 

@@ -1,7 +1,8 @@
 /* Contract §4: saved state "rr1:<algorithm>:<seed hex>:<position>".
  * Loading parses left to right and reports the first field that is wrong, with the
  * byte offset where it goes wrong; the target stream is written only on success. */
-#include "internal.h"
+#include "core/algorithm.h"
+#include "seed/parse.h"
 
 #include <inttypes.h>
 #include <stdio.h>

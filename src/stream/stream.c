@@ -8,9 +8,12 @@
  * speed, never a value; seeks, copies and save/load need no care.  Long fills run the
  * kernel straight into the caller's buffer and convert in place, chunk by chunk so the
  * words are still in L1 when converted; *_at never read or write the buffers. */
-#include "internal.h"
+#include "stream/stream.h"
+#include "core/algorithm.h"
+#include "kernels/table.h"
+#include "math/fpenv.h"
 #include "core/philox.h"
-#include "stream/convert.h"
+#include "kernels/convert.h"
 
 #include <string.h>
 

@@ -66,7 +66,7 @@ cli_check() {
 # target -> "triple|library CFLAGS|consumer flags|runner|checker args|env"
 spec() {
     local neon_req=""
-    [ -f src/simd/neon.c ] && neon_req="--require-isa neon"
+    [ -f src/kernels/simd/neon.c ] && neon_req="--require-isa neon"
     case $1 in
     aarch64)      echo "aarch64-linux-gnu|-O2|-O2|qemu-aarch64-static|$neon_req|" ;;
     aarch64-neon) echo "aarch64-linux-gnu|-O2|-O2|qemu-aarch64-static|$neon_req|REPRO_RNG_ISA=neon" ;;

@@ -1,4 +1,4 @@
-/* x86 primitive layer for src/simd/kernels.h, one definition for SSE2, AVX2 and
+/* x86 primitive layer for src/kernels/simd/kernels.h, one definition for SSE2, AVX2 and
  * AVX-512: the intrinsic names are built from the width's prefix (_mm_, _mm256_,
  * _mm512_), and only what differs between the widths is spelled out below.  The
  * includer defines REPRO_SIMD_BITS (128, 256 or 512) and compiles with the
@@ -120,7 +120,7 @@ static inline int v_any_lt_u32(rs_vec a, rs_vec b)
 }
 #endif
 
-/* For src/dist/math_vec.h: RV_MASK_BITS(m), bit l set where 64-bit lane l of the
+/* For src/math/math_vec.h: RV_MASK_BITS(m), bit l set where 64-bit lane l of the
  * mask m is all ones; RV_COMPRESS(x, bits), the 64-bit lanes of x whose bit is set,
  * packed in order into the low lanes (the other lanes undefined).  SSE2 (two lanes)
  * uses math_vec.h's portable branch-free loop. */

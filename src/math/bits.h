@@ -1,7 +1,7 @@
 /* A double's IEEE-754 bits and back, for the math that reads and builds values by
  * their bits (exact whatever the byte order). */
-#ifndef REPRO_DIST_BITS_H
-#define REPRO_DIST_BITS_H
+#ifndef REPRO_MATH_BITS_H
+#define REPRO_MATH_BITS_H
 
 #include <stdint.h>
 #include <string.h>

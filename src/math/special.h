@@ -1,12 +1,16 @@
-/* Helpers of the distributions (src/dist/), built like src/dist/math.c from IEEE
- * + - * / sqrt and the library's own log/exp only.  Internal (hidden). */
-#ifndef REPRO_DIST_SPECIAL_H
-#define REPRO_DIST_SPECIAL_H
+/* The deterministic math's internal interface: the functions behind the public
+ * repro_math_* without their floating-point switch, constants shared with the vector
+ * bodies (src/math/math_vec.h), and the helpers of the distributions (src/dist/), all
+ * built like src/math/math.c from IEEE + - * / sqrt and the library's own log/exp
+ * only.  Internal (hidden). */
+#ifndef REPRO_MATH_SPECIAL_H
+#define REPRO_MATH_SPECIAL_H
 
 #include "repro_rng.h"
 
-/* IEEE sqrt (correctly rounded, so the same everywhere).  src/dist/ is built with
- * -fno-math-errno (mk/dist.mk): the builtin is one instruction, never a libm call. */
+/* IEEE sqrt (correctly rounded, so the same everywhere).  src/math/, src/dist/ and
+ * the SIMD kernels are built with -fno-math-errno (mk/dist.mk): the builtin is one
+ * instruction, never a libm call. */
 static inline double repro_dist_sqrt(double x)
 {
     return __builtin_sqrt(x);
@@ -32,7 +36,7 @@ extern const double repro_as241_a[8], repro_as241_b[8], repro_as241_c[8],
     repro_as241_d[8], repro_as241_e[8], repro_as241_f[8];
 
 /* c[0] + c[1] r + ... + c[7] r^7 by Horner's rule, highest degree first; `top` is
- * c[7] in r's type (a double, or a vector of them: src/dist/math_vec.h). */
+ * c[7] in r's type (a double, or a vector of them: src/math/math_vec.h). */
 #define REPRO_HORNER7(c, r, top)                                                         \
     (((((((((top) * (r) + (c)[6]) * (r) + (c)[5]) * (r) + (c)[4]) * (r) + (c)[3]) * (r) +   \
         (c)[2]) * (r) + (c)[1]) * (r) + (c)[0]))
@@ -53,7 +57,7 @@ double repro_dist_sinpi(double x);
 double repro_dist_cospi(double x);
 /* Both at once, each exactly as the functions above give it (one reduction). */
 void repro_dist_sincospi(double x, double *sn, double *cs);
-/* In place, several at a time (src/dist/math_array.c), i < n: x[i] = repro_dist_exp(x[i]),
+/* In place, several at a time (src/math/math_array.c), i < n: x[i] = repro_dist_exp(x[i]),
  * and t[i] = repro_dist_sinpi(t[i]) / repro_dist_cospi(t[i]). */
 void repro_dist_exp_array(double *x, size_t n);
 void repro_dist_tanpi_array(double *t, size_t n);

@@ -1,5 +1,5 @@
 /* The deterministic math the distributions of src/dist/laws_*.c need beyond log, exp
- * and the inverse normal CDF (src/dist/math.c): log1p, expm1, atan, sin(pi x) and
+ * and the inverse normal CDF (src/math/math.c): log1p, expm1, atan, sin(pi x) and
  * cos(pi x).  Same rules: IEEE-754 double +, -, *, / and sqrt only, in the order
  * written, no FMA contraction, no libm; tools/math_accuracy.py measures each against
  * mpmath (bounds in include/repro_rng.h and docs/DISTRIBUTIONS.md).
@@ -11,15 +11,15 @@
  * no reduction by an inexact pi: x mod 2 is exact in floating point; the reduced
  * argument (|r| <= 1/4) is multiplied by pi as a double-double (Dekker's product) and
  * handed to fdlibm's sin and cos kernels (__kernel_sin, __kernel_cos) with its tail;
- * those two and the product are in src/dist/math_vec.h. */
-#include "internal.h"
-#include "dist/special.h"
+ * those two and the product are in src/math/math_vec.h. */
+#include "math/fpenv.h"
+#include "math/special.h"
 
 #include <string.h>
 
 #define RV_BYTES 8
-#include "dist/math_vec.h"
-#include "dist/bits.h"
+#include "math/math_vec.h"
+#include "math/bits.h"
 
 #define NAN_BITS 0x7ff8000000000000u
 #define ABS_MASK 0x7fffffffffffffffu
@@ -163,8 +163,8 @@ double repro_dist_atan(double x)
 
 /* ---- sin(pi x) and cos(pi x) ----------------------------------------------------- */
 
-/* fdlibm's kernels and the product by pi: the bodies of src/dist/math_vec.h on one
- * lane (so that the array form of the Cauchy sampler, src/dist/math_array.c, is the
+/* fdlibm's kernels and the product by pi: the bodies of src/math/math_vec.h on one
+ * lane (so that the array form of the Cauchy sampler, src/math/math_array.c, is the
  * same code). */
 static double kernel_sin(double x, double y)
 {

@@ -1,8 +1,8 @@
 /* Contract §3: the counter and key of block p for each stream algorithm, and the
  * order in which a block's output becomes u32 words.  This scalar code is the
  * reference every SIMD kernel is tested against. */
-#include "internal.h"
-#include "stream/convert.h"
+#include "kernels/table.h"
+#include "kernels/convert.h"
 #include "core/philox.h"
 #include "core/threefry.h"
 

@@ -3,5 +3,5 @@
 #define RS_ISA_NAME "neon"
 /* Two-lane 64x64 multiplies from vmull_u32 cannot beat scalar mul + umulh. */
 #define RS_SCALAR_PHILOX64
-#include "simd/neon.h"
-#include "simd/kernels.h"
+#include "kernels/simd/neon.h"
+#include "kernels/simd/kernels.h"

@@ -3,7 +3,7 @@
  * probabilities", 2000): log pmf = -stirlerr terms - bd0 deviances - log sqrt(2 pi k),
  * which avoids the catastrophic cancellation of lgamma differences for large
  * arguments (lambda or n up to 1e15 and beyond). */
-#include "dist/special.h"
+#include "math/special.h"
 
 /* log(sqrt(2 pi)) and log(2 pi). */
 static const double LN_SQRT_2PI = 0.91893853320467274178;

@@ -1,4 +1,4 @@
-/* AArch64 NEON primitive layer for src/simd/kernels.h (see x86.h for the
+/* AArch64 NEON primitive layer for src/kernels/simd/kernels.h (see x86.h for the
  * meaning of each operation).  Loads and stores go through bytes, so no pointer
  * needs more than its own alignment. */
 #ifndef REPRO_SIMD_NEON_H

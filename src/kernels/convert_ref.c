@@ -1,7 +1,7 @@
 /* Scalar reference of contract §3's word-to-number conversions, in place (see
  * repro_convert_fn).  Reading words as u32 and assembling the u64 by shifts keeps
  * the stream order on big-endian hosts too. */
-#include "stream/convert.h"
+#include "kernels/convert.h"
 #include "core/philox.h" /* repro_mulhilo64 */
 
 #include <string.h>

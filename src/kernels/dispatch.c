@@ -3,14 +3,14 @@
  * and publishes it with a compare-and-swap, so racing first readers all adopt
  * one choice; repro_set_isa replaces it with an atomic store.  A reader never
  * sees anything but a complete table, and every table gives the same bits. */
-#include "internal.h"
+#include "kernels/table.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The kernel tables of src/simd/, present when the Makefile built them. */
+/* The kernel tables of src/kernels/simd/, present when the Makefile built them. */
 #ifdef REPRO_HAVE_SSE2
 extern const repro_isa_table repro_isa_sse2;
 #endif

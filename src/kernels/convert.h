@@ -1,9 +1,9 @@
 /* Contract §3's word-to-number conversions, as inline scalar functions for single
  * draws and as in-place bulk references (the scalar repro_isa_table entries). */
-#ifndef REPRO_STREAM_CONVERT_H
-#define REPRO_STREAM_CONVERT_H
+#ifndef REPRO_KERNELS_CONVERT_H
+#define REPRO_KERNELS_CONVERT_H
 
-#include "internal.h"
+#include "repro_rng.h"
 
 /* 2^-53 is an exact double; the products below are exact. */
 #define REPRO_TWO_M53 (1.0 / 9007199254740992.0)

@@ -3,5 +3,5 @@
 #define RS_TABLE repro_isa_sse2
 #define RS_ISA_NAME "sse2"
 #define RS_SCALAR_PHILOX64 /* 2x128-bit 64x64 multiplies lose to scalar mulq */
-#include "simd/x86.h"
-#include "simd/kernels.h"
+#include "kernels/simd/x86.h"
+#include "kernels/simd/kernels.h"

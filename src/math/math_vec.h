@@ -1,22 +1,22 @@
 /* Vectorised forms of the bulk conversions of contract §3 that use the library's
  * math: u -> repro_math_inv_normal_cdf(u) and u -> -repro_math_log(u), in place on
- * doubles.  Bit-identical with the scalar functions of src/dist/math.c: the same IEEE
+ * doubles.  Bit-identical with the scalar functions of src/math/math.c: the same IEEE
  * operations in the same order, lane by lane (no FMA: -ffp-contract=off), every
  * branch of the scalar code computed and selected per lane; lanes outside the
  * domain handled here (not normal, or not in (0,1]) go through the scalar function.
  *
- * Written with GCC/clang vector extensions so that each src/simd/<isa>.c includes it
- * and compiles it with its own flags: define RV_BYTES (the vector width in bytes)
- * first.  Needs -fno-math-errno (mk/dist.mk) so that sqrt is one instruction. */
-#ifndef REPRO_DIST_MATH_VEC_H
-#define REPRO_DIST_MATH_VEC_H
+ * Written with GCC/clang vector extensions so that each src/kernels/simd/<isa>.c
+ * includes it and compiles it with its own flags: define RV_BYTES (the vector width in
+ * bytes) first.  Needs -fno-math-errno (mk/dist.mk) so that sqrt is one instruction. */
+#ifndef REPRO_MATH_MATH_VEC_H
+#define REPRO_MATH_MATH_VEC_H
 
-#include "dist/special.h"
+#include "math/special.h"
 
 #include <string.h>
 
 #ifndef RV_BYTES
-#error "define RV_BYTES (vector width in bytes) before including dist/math_vec.h"
+#error "define RV_BYTES (vector width in bytes) before including math/math_vec.h"
 #endif
 
 typedef double rv_d __attribute__((vector_size(RV_BYTES)));
@@ -61,7 +61,7 @@ RV_INLINE int rv_any(rv_i m)
 }
 
 /* log(x) + k0 ln 2 for lanes holding positive normal finite doubles (fdlibm's
- * algorithm, see src/dist/math.c, which runs this body on one lane: so the scalar
+ * algorithm, see src/math/math.c, which runs this body on one lane: so the scalar
  * and the vector log are one code; k0 is math.c's scaling of subnormals). */
 RV_INLINE rv_d rv_log_k(rv_d x, int64_t k0)
 {
@@ -101,7 +101,7 @@ RV_INLINE rv_d rv_log_k(rv_d x, int64_t k0)
 RV_INLINE rv_d rv_log(rv_d x) { return rv_log_k(x, 0); }
 
 /* e^x for lanes in [ln(2^-1075), ln(DBL_MAX)] with |x| >= 2^-28 (fdlibm's algorithm, see
- * src/dist/math.c, which runs this body on one lane), branch-free: the reduction
+ * src/math/math.c, which runs this body on one lane), branch-free: the reduction
  * x = k ln2 + r with k = 0 for |x| <= ln2/2 and +-1 below 1.5 ln2 (where fdlibm takes
  * those k directly) is the general one with that k, hi = x - k LN2_HI, lo = k LN2_LO,
  * which gives the same bits (k LN2_HI is exact, x - 0 = x, and for k = 0 fdlibm's
@@ -141,7 +141,7 @@ RV_INLINE rv_d rv_exp_core(rv_d x)
 }
 
 /* sin(x + y) and cos(x + y) for |x| <= pi/4, |y| tiny: fdlibm's __kernel_sin and
- * __kernel_cos (src/dist/math_ext.c runs them on one lane). */
+ * __kernel_cos (src/math/math_ext.c runs them on one lane). */
 RV_INLINE rv_d rv_kernel_sin(rv_d x, rv_d y)
 {
     const double S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03,
@@ -190,7 +190,7 @@ RV_INLINE rv_i rv_normal_unit(rv_d u)
     return (u >= 0x1p-1022) & (u <= 1.0);
 }
 
-/* Horner c[0] + c[1] r + ... + c[7] r^7, as poly7 in src/dist/math.c. */
+/* Horner c[0] + c[1] r + ... + c[7] r^7, as poly7 in src/math/math.c. */
 RV_INLINE rv_d rv_poly7(const double c[8], rv_d r)
 {
     return REPRO_HORNER7(c, r, rv_splat(c[7]));

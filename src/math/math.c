@@ -7,15 +7,13 @@
  * minimax polynomial; both are within 1 ulp.  The inverse normal CDF is Wichura's
  * AS241 (PPND16) rational approximation; tools/math_accuracy.py measures all three
  * against mpmath. */
-#include "internal.h"
-#include "dist/special.h"
+#include "math/fpenv.h"
+#include "math/special.h"
 
-#include <string.h>
-
-/* The vector log and exp of src/dist/math_vec.h on one lane are the scalar ones. */
+/* The vector log and exp of src/math/math_vec.h on one lane are the scalar ones. */
 #define RV_BYTES 8
-#include "dist/math_vec.h"
-#include "dist/bits.h"
+#include "math/math_vec.h"
+#include "math/bits.h"
 
 /* Fixed bit patterns, so that special results are identical everywhere (a NaN's
  * payload from arithmetic could differ between CPUs). */
@@ -136,36 +134,3 @@ REPRO_MATH_PUBLIC(inv_normal_cdf)
 double repro_dist_log(double x) { return math_log(x); }
 double repro_dist_exp(double x) { return math_exp(x); }
 double repro_dist_inv_normal_cdf(double u) { return math_inv_normal_cdf(u); }
-
-/* The arrays: chunk by chunk (in L1), copied to out, then the active ISA's in-place
- * conversion, called through its pointer (opaque, so pinned inside the FP guard). */
-static int math_array(const double *in, double *out, size_t n, int negate_log)
-{
-    if (n > 0 && (!in || !out))
-        return REPRO_ERR_NULL;
-    const repro_isa_table *isa = repro_isa_active();
-    repro_convert_fn conv = negate_log ? isa->neg_log : isa->inv_normal;
-    enum { CHUNK = 2048 };
-    repro_fpenv env = repro_fpenv_enter();
-    for (size_t i = 0; i < n; i += CHUNK) {
-        size_t k = n - i < CHUNK ? n - i : CHUNK;
-        if (out != in)
-            memcpy(out + i, in + i, k * sizeof *out);
-        conv(out + i, k);
-        if (negate_log) /* log = -(-log): a sign flip, exact */
-            for (size_t j = i; j < i + k; j++)
-                out[j] = -out[j];
-    }
-    repro_fpenv_leave(env);
-    return REPRO_OK;
-}
-
-int repro_math_log_array(const double *x, double *out, size_t n)
-{
-    return math_array(x, out, n, 1);
-}
-
-int repro_math_inv_normal_cdf_array(const double *u, double *out, size_t n)
-{
-    return math_array(u, out, n, 0);
-}

@@ -1,15 +1,14 @@
 /* e^x and tan(pi t) over arrays for the distributions of src/dist/laws_*.c: the exp,
- * sin and cos kernels of src/dist/math_vec.h (the bodies of repro_math_exp,
+ * sin and cos kernels of src/math/math_vec.h (the bodies of repro_math_exp,
  * repro_math_sinpi and repro_math_cospi) on 16-byte vectors, the width every
  * baseline of the library's architectures runs (SSE2 on x86, NEON on aarch64; plain
  * scalar code where there is none): the same operations in the same order, so the same
  * bits as the scalar functions, several values at a time.  Lanes outside a vector
  * body's domain go through the scalar functions. */
-#include "internal.h"
-#include "dist/special.h"
+#include "math/special.h"
 
 #define RV_BYTES 16
-#include "dist/math_vec.h"
+#include "math/math_vec.h"
 
 /* Lanes rv_exp_core takes: ln(2^-1075) <= x <= ln(DBL_MAX), |x| >= 2^-28. */
 RV_INLINE rv_i exp_core_lanes(rv_d x)

@@ -1,4 +1,4 @@
-/* The SIMD kernels, one body for every ISA.  An ISA file (src/simd/<isa>.c)
+/* The SIMD kernels, one body for every ISA.  An ISA file (src/kernels/simd/<isa>.c)
  * includes its primitive layer (x86.h or neon.h: the register type rs_vec,
  * RS_LANES64 64-bit lanes per register, and the v_* operations), defines RS_TABLE
  * and RS_ISA_NAME, and includes this file, which defines the ISA's repro_isa_table.
@@ -8,10 +8,10 @@
  * the layer's interleaving stores write the group's words in stream order.
  * Whatever does not fill a group goes to the scalar reference, so every kernel
  * gives exactly repro_isa_scalar's words. */
-#include "internal.h"
+#include "kernels/table.h"
 #include "core/philox.h"
 #include "core/threefry.h"
-#include "stream/convert.h"
+#include "kernels/convert.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the SIMD kernels store stream words in little-endian order"
@@ -343,10 +343,10 @@ RS_CONVERT(double_oo, 8, rs_double_oo, repro_convert_double_oo_ref)
 RS_CONVERT(float, 4, v_u32_to_unit, repro_convert_u32_to_float_ref)
 
 /* Normal and exponential: the uniform doubles as above, then the library's math on
- * vectors of RV_BYTES (src/dist/math_vec.h, compiled here with this ISA's flags;
+ * vectors of RV_BYTES (src/math/math_vec.h, compiled here with this ISA's flags;
  * bit-identical with the scalar repro_math_inv_normal_cdf and repro_math_log). */
 #define RV_BYTES (REPRO_SIMD_BITS / 8)
-#include "dist/math_vec.h"
+#include "math/math_vec.h"
 static void rs_convert_normal(void *buf, size_t n)
 {
     rs_convert_double_oo(buf, n);
