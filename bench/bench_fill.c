@@ -89,33 +89,25 @@ static double time_job(const job *j, void *buf, size_t bytes)
 }
 
 /* ---- library fills ---------------------------------------------------------------- */
-#define FILL(name, T)                                                                    \
+#define FILL(name, T, words)                                                             \
     static int fill_##name(repro_stream *s, void *out, size_t n)                         \
     {                                                                                    \
         return repro_fill_##name(s, (T *)out, n);                                        \
     }
-FILL(u32, uint32_t)
-FILL(u64, uint64_t)
-FILL(double, double)
-FILL(float, float)
-FILL(normal, double)
-FILL(exponential, double)
+#define FILL_ENTRY(name, T, words) {#name, fill_##name, sizeof(T)},
+REPRO_FILLS(FILL)
 
 static const struct {
     const char *name;
     int (*fill)(repro_stream *, void *, size_t);
     unsigned bytes;
-    int large; /* also timed on the 256 MiB buffer */
-} fills[] = {
-    /* at 256 MiB, u32 and double show the memory-bound rates; u64 and float
-     * would repeat them and push the run past three minutes */
-    {"u32", fill_u32, 4, 1},       {"u64", fill_u64, 8, 0},
-    {"double", fill_double, 8, 1}, {"float", fill_float, 4, 0},
-    /* scalar conversions on every ISA (the library's own log and inverse CDF):
-     * the 16 KiB buffer shows their rate */
-    {"normal", fill_normal, 8, 0}, {"exponential", fill_exponential, 8, 0},
-};
+} fills[] = {REPRO_FILLS(FILL_ENTRY)};
 #define N_FILLS (sizeof fills / sizeof fills[0])
+
+/* Also timed on the 256 MiB buffer: u32 and double show the memory-bound rates; the
+ * others would repeat them (or, normal and exponential, the 16 KiB rate of their
+ * conversions) and push the run past three minutes. */
+static int fill_large(const char *name) { return !strcmp(name, "u32") || !strcmp(name, "double"); }
 
 /* ---- Random123's scalar code, with the stream layout of contract section 3 ------------ */
 #define LO(x) ((uint32_t)(x))
@@ -142,10 +134,9 @@ R123_LOOP(threefry4x32, 20, L4(LO(w[0]), HI(w[0]), LO(w[1]), HI(w[1])),
           L4(LO(p), HI(p), LO(w[2]), HI(w[2])))
 R123_LOOP(threefry4x64, 20, L4(w[0], w[1], w[2], w[3]), L4(p, 0, 0, 0))
 
+#define R123_ENTRY(constant, name, contract, words) [constant] = r123_##name,
 static void (*const r123_loops[REPRO_ALGORITHM_COUNT + 1])(uint32_t *, size_t) = {
-    NULL, r123_philox4x32, r123_philox2x64, r123_philox4x64,
-    r123_threefry2x64, r123_threefry4x32, r123_threefry4x64,
-};
+    REPRO_ALGORITHMS(R123_ENTRY)};
 
 /* ---- results ------------------------------------------------------------------------ */
 typedef struct {
@@ -196,18 +187,16 @@ static int check_r123(repro_algorithm a, uint32_t *x, uint32_t *y)
     return memcmp(x, y, 4096) == 0;
 }
 
-static const char *const isa_names[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
-
 /* Best SIMD rate for alg/fill/bytes, and its ISA. */
 static double best_simd(const char *alg, const char *fill, size_t bytes, const char **isa)
 {
     double best = 0;
     *isa = "none";
-    for (size_t i = 1; i < 5; i++) {
-        double g = find(alg, fill, isa_names[i], bytes);
+    for (size_t i = 1; i < repro_isa_count(); i++) {
+        double g = find(alg, fill, repro_isa_name_at(i), bytes);
         if (g > best) {
             best = g;
-            *isa = isa_names[i];
+            *isa = repro_isa_name_at(i);
         }
     }
     return best;
@@ -216,14 +205,15 @@ static double best_simd(const char *alg, const char *fill, size_t bytes, const c
 static void summary(void)
 {
     printf("\n== summary (16 KiB buffer; against the targets)\n");
-    for (repro_algorithm a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+    for (repro_algorithm a = 1; a <= REPRO_ALGORITHM_COUNT; a++) {
         const char *an = repro_algorithm_name(a), *isa;
         double scalar = find(an, "u32", "scalar", SMALL), r123 = find(an, "u32", "random123", SMALL);
         printf("%-16s u32: scalar %.2f GB/s = x%.2f Random123's scalar loop (%.2f GB/s)\n", an,
                scalar, scalar / r123, r123);
-        for (size_t i = 1; i < 5; i++) {
-            double g = find(an, "u32", isa_names[i], SMALL);
-            const repro_isa_table *t = repro_isa_lookup(isa_names[i]);
+        for (size_t i = 1; i < repro_isa_count(); i++) {
+            const char *in = repro_isa_name_at(i);
+            double g = find(an, "u32", in, SMALL);
+            const repro_isa_table *t = repro_isa_lookup(in);
             const char *note = "";
             if (t && t->scalar_blocks >> a & 1)
                 note = "  <- SIMD loses here: this ISA runs the scalar kernel";
@@ -231,7 +221,7 @@ static void summary(void)
                 note = "  <- less than 1.15x scalar";
             if (g > 0)
                 printf("%-16s u32: %-6s %.2f GB/s = x%.2f scalar, x%.2f Random123%s\n", an,
-                       isa_names[i], g, g / scalar, g / r123, note);
+                       in, g, g / scalar, g / r123, note);
         }
         double u64 = best_simd(an, "u64", SMALL, &isa), dbl = best_simd(an, "double", SMALL, &isa);
         printf("%-16s double/u64 fill (best ISA): %.2f (target >= 0.7)\n", an, dbl / u64);
@@ -288,7 +278,7 @@ int main(int argc, char **argv)
     memset(buf, 1, LARGE); /* fault the pages in before timing */
     double t0 = now();
 
-    for (repro_algorithm a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++)
+    for (repro_algorithm a = 1; a <= REPRO_ALGORITHM_COUNT; a++)
         if (!check_r123(a, (uint32_t *)(void *)buf, (uint32_t *)(void *)(buf + 8192))) {
             fprintf(stderr, "%s: Random123 and the library disagree\n", repro_algorithm_name(a));
             return 1;
@@ -299,19 +289,19 @@ int main(int argc, char **argv)
         size_t bytes = large ? LARGE : SMALL;
         job mem = {NULL, NULL, 0, 1, 1};
         record("memset", "bytes", "libc", bytes, 1, time_job(&mem, buf, bytes));
-        for (repro_algorithm a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+        for (repro_algorithm a = 1; a <= REPRO_ALGORITHM_COUNT; a++) {
             const char *an = repro_algorithm_name(a);
             unsigned bw = repro_algorithm_block_words(a);
             job r = {NULL, r123_loops[a], a, 4, bw};
             record(an, "u32", "random123", bytes, 4, time_job(&r, buf, bytes));
             for (size_t f = 0; f < N_FILLS; f++) {
-                if (large && !fills[f].large)
+                if (large && !fill_large(fills[f].name))
                     continue;
-                for (size_t i = 0; i < 5; i++) {
-                    if (repro_set_isa(isa_names[i]) != REPRO_OK)
+                for (size_t i = 0; i < repro_isa_count(); i++) {
+                    if (repro_set_isa(repro_isa_name_at(i)) != REPRO_OK)
                         continue;
                     job j = {fills[f].fill, NULL, a, fills[f].bytes, bw};
-                    record(an, fills[f].name, isa_names[i], bytes, fills[f].bytes,
+                    record(an, fills[f].name, repro_isa_name_at(i), bytes, fills[f].bytes,
                            time_job(&j, buf, bytes));
                 }
             }

@@ -48,6 +48,9 @@ def main():
     lib.repro_set_isa.argtypes = [ctypes.c_char_p]
     lib.repro_isa_supported.argtypes = [ctypes.c_char_p]
     lib.repro_isa_name.restype = ctypes.c_char_p
+    lib.repro_isa_count.restype = ctypes.c_size_t
+    lib.repro_isa_name_at.argtypes = [ctypes.c_size_t]
+    lib.repro_isa_name_at.restype = ctypes.c_char_p
 
     stream = ctypes.create_string_buffer(lib.repro_stream_sizeof())
     philox4x32 = 1  # REPRO_PHILOX4X32
@@ -61,9 +64,10 @@ def main():
             raise SystemExit("repro_fill_normal failed")
 
     rows = []
-    for isa in ("scalar", "sse2", "avx2", "avx512", "neon"):
-        if lib.repro_isa_supported(isa.encode()) and lib.repro_set_isa(isa.encode()) == 0:
-            rows.append(("repro_fill_normal philox4x32-10 [%s]" % isa,
+    for i in range(lib.repro_isa_count()):
+        isa = lib.repro_isa_name_at(i)
+        if lib.repro_isa_supported(isa) and lib.repro_set_isa(isa) == 0:
+            rows.append(("repro_fill_normal philox4x32-10 [%s]" % isa.decode(),
                          best_time(ours, args.repeat)))
     # Sanity: the values really are standard normals.
     if not (abs(out.mean()) < 0.01 and abs(out.std() - 1) < 0.01):

@@ -76,7 +76,7 @@ enum {
     REPRO_ERR_ROUNDS = -3,          /* round count outside the allowed range */
     REPRO_ERR_ARG = -4,             /* an argument is out of its documented range */
     REPRO_ERR_BUFFER = -5,          /* output buffer too small */
-    REPRO_ERR_ISA_UNKNOWN = -6,     /* ISA name not one of scalar|sse2|avx2|avx512|neon */
+    REPRO_ERR_ISA_UNKNOWN = -6,     /* ISA name not one of repro_isa_name_at's */
     REPRO_ERR_ISA_UNSUPPORTED = -7, /* ISA known but this CPU or build lacks it */
     /* seeds and paths */
     REPRO_ERR_PATH_EMPTY_SEGMENT = -20, /* "a//b", leading or trailing '/' */
@@ -175,15 +175,28 @@ REPRO_API int repro_seed_equal(repro_seed a, repro_seed b);
 /* ------------------------------------------------------------------------------ */
 /* Streams (contract section 3).                                                   */
 /* ------------------------------------------------------------------------------ */
+/* Every algorithm, once: X(enum constant, short name, contract name, u32 words per
+ * block).  The enum below, the library's tables, the tests and the benchmarks expand
+ * it; adding a generator is one entry here plus its block function and kernels. */
+#define REPRO_ALGORITHMS(X)                                                             \
+    X(REPRO_PHILOX4X32, philox4x32, "philox4x32-10", 4)                                 \
+    X(REPRO_PHILOX2X64, philox2x64, "philox2x64-10", 4)                                 \
+    X(REPRO_PHILOX4X64, philox4x64, "philox4x64-10", 8)                                 \
+    X(REPRO_THREEFRY2X64, threefry2x64, "threefry2x64-20", 4)                           \
+    X(REPRO_THREEFRY4X32, threefry4x32, "threefry4x32-20", 4)                           \
+    X(REPRO_THREEFRY4X64, threefry4x64, "threefry4x64-20", 8)
+/* Values 1 .. REPRO_ALGORITHM_COUNT in the list's order, without gaps (never
+ * renumbered: new ones go last), so every algorithm is
+ * for (a = 1; a <= REPRO_ALGORITHM_COUNT; a++).  0 is none (a never initialised
+ * stream); REPRO_ALGORITHM_NONE_ and REPRO_ALGORITHM_END_ are not algorithms. */
+#define REPRO_ALGORITHM_ENUM_(constant, name, contract, words) constant,
 typedef enum repro_algorithm {
-    REPRO_PHILOX4X32 = 1,   /* "philox4x32-10"   */
-    REPRO_PHILOX2X64,       /* "philox2x64-10"   */
-    REPRO_PHILOX4X64,       /* "philox4x64-10"   */
-    REPRO_THREEFRY2X64,     /* "threefry2x64-20" */
-    REPRO_THREEFRY4X32,     /* "threefry4x32-20" */
-    REPRO_THREEFRY4X64      /* "threefry4x64-20" */
+    REPRO_ALGORITHM_NONE_,
+    REPRO_ALGORITHMS(REPRO_ALGORITHM_ENUM_)
+    REPRO_ALGORITHM_END_
 } repro_algorithm;
-#define REPRO_ALGORITHM_COUNT 6
+#undef REPRO_ALGORITHM_ENUM_
+#define REPRO_ALGORITHM_COUNT (REPRO_ALGORITHM_END_ - 1)
 
 /* The contract name, or NULL for an unknown value. */
 REPRO_API const char *repro_algorithm_name(repro_algorithm a);
@@ -340,19 +353,25 @@ REPRO_INLINE float repro_next_float(repro_stream *s)
  * initialised); nothing drawn on error.
  * The *_at forms give what a copy of s seeked to position gives, and leave s as it
  * is (s may be shared between threads).  Contract: yes. */
-#define REPRO_DECLARE_FILL(name, type)                                                 \
-    REPRO_API int repro_fill_##name(repro_stream *s, type *out, size_t n);             \
-    REPRO_API int repro_fill_##name##_at(const repro_stream *s, uint64_t position,     \
+/* Every such fill, once: X(name, C type of a value, stream words per value), declaring
+ * repro_fill_<name> and repro_fill_<name>_at; the library's definitions, the CLI, the
+ * tests and the benchmarks expand this list.  Each has the single draw
+ * repro_next_<name> above. */
+#define REPRO_FILLS(X)                                                                  \
+    X(u32, uint32_t, 1)                                                                 \
+    X(u64, uint64_t, 2)                                                                 \
+    X(double, double, 2)                                                                \
+    X(double_oc, double, 2)                                                             \
+    X(double_oo, double, 2)                                                             \
+    X(float, float, 1)                                                                  \
+    X(normal, double, 2)                                                                \
+    X(exponential, double, 2)
+#define REPRO_DECLARE_FILL_(name, type, words)                                          \
+    REPRO_API int repro_fill_##name(repro_stream *s, type *out, size_t n);              \
+    REPRO_API int repro_fill_##name##_at(const repro_stream *s, uint64_t position,      \
                                          type *out, size_t n);
-REPRO_DECLARE_FILL(u32, uint32_t)
-REPRO_DECLARE_FILL(u64, uint64_t)
-REPRO_DECLARE_FILL(double, double)
-REPRO_DECLARE_FILL(double_oc, double)
-REPRO_DECLARE_FILL(double_oo, double)
-REPRO_DECLARE_FILL(float, float)
-REPRO_DECLARE_FILL(normal, double)
-REPRO_DECLARE_FILL(exponential, double)
-#undef REPRO_DECLARE_FILL
+REPRO_FILLS(REPRO_DECLARE_FILL_)
+#undef REPRO_DECLARE_FILL_
 /* Bounded fills: n draws of repro_next_bounded_*(s, bound). */
 REPRO_API int repro_fill_bounded_u32(repro_stream *s, uint32_t *out, size_t n, uint32_t bound);
 REPRO_API int repro_fill_bounded_u32_at(const repro_stream *s, uint64_t position,
@@ -387,14 +406,22 @@ REPRO_API int repro_stream_load_ex(repro_stream *s, const char *text, size_t *er
 /* ------------------------------------------------------------------------------ */
 /* Run-time SIMD dispatch.  Never changes any output bit, only speed.              */
 /* ------------------------------------------------------------------------------ */
-/* Selects the ISA for all later bulk fills in the process: "scalar", "sse2",
- * "avx2", "avx512", "neon", or "best".  Errors: REPRO_ERR_NULL, REPRO_ERR_ISA_UNKNOWN,
- * REPRO_ERR_ISA_UNSUPPORTED (selection unchanged).  Thread-safe.  The environment
- * variable REPRO_RNG_ISA sets the initial choice. */
+/* The ISAs this library knows by name, whether or not this CPU and build run them:
+ * repro_isa_name_at(i) for i < repro_isa_count() ("scalar" first, then in order of
+ * preference, the fastest last), NULL for i >= repro_isa_count().  The strings are
+ * static.  Pair with repro_isa_supported to list the ones that run here.  The list
+ * (not the output) may grow between releases: Contract: no. */
+REPRO_API size_t repro_isa_count(void);
+REPRO_API const char *repro_isa_name_at(size_t i);
+/* Selects the ISA for all later bulk fills in the process: a name of
+ * repro_isa_name_at ("scalar", "sse2", "avx2", "avx512", "neon") or "best".  Errors:
+ * REPRO_ERR_NULL, REPRO_ERR_ISA_UNKNOWN, REPRO_ERR_ISA_UNSUPPORTED (selection
+ * unchanged).  Thread-safe.  The environment variable REPRO_RNG_ISA sets the initial
+ * choice. */
 REPRO_API int repro_set_isa(const char *name);
 /* The ISA in use ("scalar", "sse2", ...). */
 REPRO_API const char *repro_isa_name(void);
-/* 1 when this CPU and build can run the named ISA, else 0. */
+/* 1 when this CPU and build can run the named ISA ("best" included), else 0. */
 REPRO_API int repro_isa_supported(const char *name);
 
 /* ------------------------------------------------------------------------------ */

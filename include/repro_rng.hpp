@@ -50,6 +50,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace repro {
 
@@ -224,14 +225,10 @@ private:
 
 /* ---- algorithms, ISA, version -------------------------------------------------- */
 
-enum class algorithm : int {
-    philox4x32 = REPRO_PHILOX4X32,     /* "philox4x32-10" */
-    philox2x64 = REPRO_PHILOX2X64,     /* "philox2x64-10" */
-    philox4x64 = REPRO_PHILOX4X64,     /* "philox4x64-10" */
-    threefry2x64 = REPRO_THREEFRY2X64, /* "threefry2x64-20" */
-    threefry4x32 = REPRO_THREEFRY4X32, /* "threefry4x32-20" */
-    threefry4x64 = REPRO_THREEFRY4X64  /* "threefry4x64-20" */
-};
+/* philox4x32 = REPRO_PHILOX4X32, ...: the short names of REPRO_ALGORITHMS. */
+#define REPRO_HPP_ALGORITHM(constant, name, contract, words) name = constant,
+enum class algorithm : int { REPRO_ALGORITHMS(REPRO_HPP_ALGORITHM) };
+#undef REPRO_HPP_ALGORITHM
 
 /* The contract name ("philox4x32-10"); throws REPRO_ERR_ALGORITHM for another value. */
 inline std::string algorithm_name(algorithm a)
@@ -250,8 +247,17 @@ inline algorithm algorithm_from_name(const std::string &name)
     return static_cast<algorithm>(a);
 }
 
-/* repro_set_isa: "scalar", "sse2", "avx2", "avx512", "neon" or "best"; throws
- * REPRO_ERR_ISA_UNKNOWN / _ISA_UNSUPPORTED.  Changes speed, never a bit. */
+/* repro_isa_name_at: every ISA the library knows by name, "scalar" first (with
+ * isa_supported, the ones this CPU and build run). */
+inline std::vector<std::string> isa_names()
+{
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < repro_isa_count(); i++)
+        names.emplace_back(repro_isa_name_at(i));
+    return names;
+}
+/* repro_set_isa: a name of isa_names() or "best"; throws REPRO_ERR_ISA_UNKNOWN /
+ * _ISA_UNSUPPORTED.  Changes speed, never a bit. */
 inline void set_isa(const std::string &name)
 {
     const char *where = "repro::set_isa";
@@ -339,7 +345,7 @@ public:
 
     /* Fills: exactly what n single draws give.  The *_at forms give what a copy seeked
      * to position gives, and leave the stream as it is. */
-#define REPRO_HPP_FILL(name, type)                                                     \
+#define REPRO_HPP_FILL(name, type, words)                                              \
     void fill_##name(type *out, std::size_t n)                                         \
     {                                                                                  \
         detail::check(repro_fill_##name(&s_, out, n), "repro::stream::fill_" #name);   \
@@ -354,14 +360,7 @@ public:
     {                                                                                  \
         fill_##name##_at(position, out.data(), out.size());                            \
     }
-    REPRO_HPP_FILL(u32, std::uint32_t)
-    REPRO_HPP_FILL(u64, std::uint64_t)
-    REPRO_HPP_FILL(double, double)
-    REPRO_HPP_FILL(double_oc, double)
-    REPRO_HPP_FILL(double_oo, double)
-    REPRO_HPP_FILL(float, float)
-    REPRO_HPP_FILL(normal, double)
-    REPRO_HPP_FILL(exponential, double)
+    REPRO_FILLS(REPRO_HPP_FILL)
 #undef REPRO_HPP_FILL
 
     void fill_bounded_u32(std::uint32_t *out, std::size_t n, std::uint32_t bound)

@@ -13,9 +13,9 @@ for f in "$header" "$api" "$man" "$commands"; do
 done
 
 # Function names, as tests/check_exports.sh reads them (including the fills that
-# REPRO_DECLARE_FILL declares, with their _at forms).
+# REPRO_FILLS declares, with their _at forms).
 declared=$(sed -n 's/^REPRO_API[^(]*[ *]\(repro_[a-z0-9_]*\)(.*/\1/p' "$header")
-fills=$(sed -n 's/^REPRO_DECLARE_FILL(\([a-z0-9_]*\),.*/repro_fill_\1/p' "$header")
+fills=$(sed -n '/^#define REPRO_FILLS(X)/,/[^\\]$/s/^ *X(\([a-z0-9_]*\),.*/repro_fill_\1/p' "$header")
 declared=$(printf '%s\n' $declared $fills $(sed 's/$/_at/' <<<"$fills") | sort -u)
 n_decl=$(wc -l <<<"$declared")
 if [ "$n_decl" -lt 50 ]; then

@@ -13,8 +13,8 @@ if [ -n "$bad" ]; then
     exit 1
 fi
 declared=$(sed -n 's/^REPRO_API[^(]*[ *]\(repro_[a-z0-9_]*\)(.*/\1/p' "$header" | sort -u)
-# functions declared through REPRO_DECLARE_FILL(name, type)
-fills=$(sed -n 's/^REPRO_DECLARE_FILL(\([a-z0-9_]*\),.*/repro_fill_\1/p' "$header")
+# functions declared through the X(name, type, words) entries of REPRO_FILLS
+fills=$(sed -n '/^#define REPRO_FILLS(X)/,/[^\\]$/s/^ *X(\([a-z0-9_]*\),.*/repro_fill_\1/p' "$header")
 declared=$(printf '%s\n' $declared $fills $(sed 's/$/_at/' <<<"$fills") | sort -u)
 missing=$(comm -23 <(echo "$declared") <(echo "$exported"))
 extra=$(comm -13 <(echo "$declared") <(echo "$exported"))

@@ -6,9 +6,8 @@
 
 int main(void)
 {
-    static const char *const names[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (repro_isa_supported(names[i]))
-            puts(names[i]);
+    for (size_t i = 0; i < repro_isa_count(); i++)
+        if (repro_isa_supported(repro_isa_name_at(i)))
+            puts(repro_isa_name_at(i));
     return 0;
 }

@@ -16,9 +16,8 @@
 /* Every draw of contract §3 (src/vectors/), values as bit patterns. */
 static const vec_stream_draw *const kinds = vec_stream_draws;
 
-static const repro_algorithm algorithms[] = {REPRO_PHILOX4X32, REPRO_PHILOX2X64,
-                                             REPRO_PHILOX4X64, REPRO_THREEFRY2X64,
-                                             REPRO_THREEFRY4X32, REPRO_THREEFRY4X64};
+#define ALGORITHM(constant, name, contract, words) constant,
+static const repro_algorithm algorithms[] = {REPRO_ALGORITHMS(ALGORITHM)};
 #define NALG (sizeof algorithms / sizeof algorithms[0])
 #define OPS 4000 /* random operations per algorithm */
 
@@ -70,24 +69,24 @@ static uint64_t mulhilo(uint64_t a, uint64_t b, uint64_t *hi)
 static uint64_t expected(size_t k, uint64_t *p, uint64_t bound)
 {
     switch (k) {
-    case VEC_DRAW_U32:
+    case VEC_DRAW_u32:
         return word((*p)++);
-    case VEC_DRAW_U64:
+    case VEC_DRAW_u64:
         return word64(p);
-    case VEC_DRAW_DOUBLE:
+    case VEC_DRAW_double:
         return vec_double_bits((double)(word64(p) >> 11) * 0x1p-53);
-    case VEC_DRAW_DOUBLE_OC:
+    case VEC_DRAW_double_oc:
         return vec_double_bits(((double)(word64(p) >> 11) + 1.0) * 0x1p-53);
-    case VEC_DRAW_DOUBLE_OO:
+    case VEC_DRAW_double_oo:
         return vec_double_bits(((double)(word64(p) >> 11) + 0.5) * 0x1p-53);
-    case VEC_DRAW_FLOAT:
+    case VEC_DRAW_float:
         return vec_float_bits((float)(word((*p)++) >> 8) * 0x1p-24f);
-    case VEC_DRAW_NORMAL:
+    case VEC_DRAW_normal:
         return vec_double_bits(
             repro_math_inv_normal_cdf(((double)(word64(p) >> 11) + 0.5) * 0x1p-53));
-    case VEC_DRAW_EXPONENTIAL:
+    case VEC_DRAW_exponential:
         return vec_double_bits(-repro_math_log(((double)(word64(p) >> 11) + 1.0) * 0x1p-53));
-    case VEC_DRAW_BOUNDED_U32: {
+    case VEC_DRAW_bounded_u32: {
         const uint32_t n = (uint32_t)bound;
         if (n == 0)
             return word((*p)++);
@@ -98,7 +97,7 @@ static uint64_t expected(size_t k, uint64_t *p, uint64_t bound)
                 return m >> 32;
         }
     }
-    default: { /* VEC_DRAW_BOUNDED_U64 */
+    default: { /* VEC_DRAW_bounded_u64 */
         if (bound == 0)
             return word64(p);
         const uint64_t t = (0 - bound) % bound;
@@ -120,9 +119,9 @@ static uint64_t pick_bound(size_t k, uint64_t *st)
     static const uint64_t b64[] = {0,    1, 2, 1000, UINT64_C(0x8000000000000001),
                                    UINT64_MAX, UINT64_C(0x100000001)};
     uint64_t r = rnd(st);
-    if (k == VEC_DRAW_BOUNDED_U32)
+    if (k == VEC_DRAW_bounded_u32)
         return r % 4 ? b32[r / 4 % (sizeof b32 / sizeof b32[0])] : (uint32_t)(r >> 32);
-    if (k == VEC_DRAW_BOUNDED_U64)
+    if (k == VEC_DRAW_bounded_u64)
         return r % 4 ? b64[r / 4 % (sizeof b64 / sizeof b64[0])] : r >> 1;
     return 0;
 }
@@ -305,7 +304,7 @@ static void test_seek_inside_buffer(void **state)
         for (int k = 0; !(s.buf_n32_ == REPRO_STREAM_BUFFER_WORDS &&
                           s.buf_pos_ + REPRO_STREAM_BUFFER_WORDS - 1 < s.buf_pos_); k++) {
             assert_true(k < 4 * REPRO_STREAM_BUFFER_WORDS);
-            check_next(&s, &pos, VEC_DRAW_U32, 0, "run");
+            check_next(&s, &pos, VEC_DRAW_u32, 0, "run");
         }
         const repro_stream filled = s;
         const uint64_t lo = s.buf_pos_, n = s.buf_n32_;
@@ -313,9 +312,9 @@ static void test_seek_inside_buffer(void **state)
         for (size_t t = 0; t < sizeof targets / sizeof targets[0]; t++) {
             pos = targets[t];
             repro_stream_seek(&s, pos);
-            for (size_t k = VEC_DRAW_U32; k <= VEC_DRAW_FLOAT; k++)
+            for (size_t k = VEC_DRAW_u32; k <= VEC_DRAW_float; k++)
                 check_next(&s, &pos, k, 0, "after a seek in the buffer");
-            check_next(&s, &pos, VEC_DRAW_BOUNDED_U32, 1000, "after a seek in the buffer");
+            check_next(&s, &pos, VEC_DRAW_bounded_u32, 1000, "after a seek in the buffer");
             assert_true(s.buf_pos_ == lo && s.buf_n32_ == n);
             assert_memory_equal(s.buf_, filled.buf_, sizeof s.buf_);
         }

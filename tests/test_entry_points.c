@@ -123,22 +123,11 @@ static void test_uninitialised_stream(void **state)
         repro_stream s = invalid_stream(garbage);
         const repro_stream before = s;
         for (size_t n = 0; n <= 8; n += 8) { /* n == 0 is an error too: s is wrong */
-            EXPECT_UNTOUCHED(s, before, repro_fill_u32(&s, (uint32_t *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_u32_at(&s, 0, (uint32_t *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_u64(&s, (uint64_t *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_u64_at(&s, 0, (uint64_t *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_double(&s, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_double_at(&s, 0, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_double_oc(&s, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_double_oc_at(&s, 0, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_double_oo(&s, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_double_oo_at(&s, 0, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_float(&s, (float *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_float_at(&s, 0, (float *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_normal(&s, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_normal_at(&s, 0, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_exponential(&s, (double *)buf, n));
-            EXPECT_UNTOUCHED(s, before, repro_fill_exponential_at(&s, 0, (double *)buf, n));
+#define FILL_UNTOUCHED(name, type, words)                                               \
+    EXPECT_UNTOUCHED(s, before, repro_fill_##name(&s, (type *)buf, n));                  \
+    EXPECT_UNTOUCHED(s, before, repro_fill_##name##_at(&s, 0, (type *)buf, n));
+            REPRO_FILLS(FILL_UNTOUCHED)
+#undef FILL_UNTOUCHED
             EXPECT_UNTOUCHED(s, before, repro_fill_bounded_u32(&s, (uint32_t *)buf, n, 7));
             EXPECT_UNTOUCHED(s, before,
                              repro_fill_bounded_u32_at(&s, 0, (uint32_t *)buf, n, 7));
@@ -361,25 +350,14 @@ static void test_type_aligned_outputs(void **state)
 {
     (void)state;
     const repro_seed seed = repro_seed_from_u64(42);
-    for (int ai = REPRO_PHILOX4X32; ai <= REPRO_THREEFRY4X64; ai++) {
+    for (int ai = 1; ai <= REPRO_ALGORITHM_COUNT; ai++) {
         const repro_algorithm a = (repro_algorithm)ai;
 #define AFTER repro_stream_tell(&s2)
-        CHECK_TYPE_ALIGNED(uint32_t, repro_fill_u32(&s1, out, N_ALIGNED), repro_next_u32(&s2),
-                           AFTER);
-        CHECK_TYPE_ALIGNED(uint64_t, repro_fill_u64(&s1, out, N_ALIGNED), repro_next_u64(&s2),
-                           AFTER);
-        CHECK_TYPE_ALIGNED(float, repro_fill_float(&s1, out, N_ALIGNED), repro_next_float(&s2),
-                           AFTER);
-        CHECK_TYPE_ALIGNED(double, repro_fill_double(&s1, out, N_ALIGNED),
-                           repro_next_double(&s2), AFTER);
-        CHECK_TYPE_ALIGNED(double, repro_fill_double_oc(&s1, out, N_ALIGNED),
-                           repro_next_double_oc(&s2), AFTER);
-        CHECK_TYPE_ALIGNED(double, repro_fill_double_oo(&s1, out, N_ALIGNED),
-                           repro_next_double_oo(&s2), AFTER);
-        CHECK_TYPE_ALIGNED(double, repro_fill_normal(&s1, out, N_ALIGNED),
-                           repro_next_normal(&s2), AFTER);
-        CHECK_TYPE_ALIGNED(double, repro_fill_exponential(&s1, out, N_ALIGNED),
-                           repro_next_exponential(&s2), AFTER);
+#define FILL_ALIGNED(name, type, words)                                                  \
+    CHECK_TYPE_ALIGNED(type, repro_fill_##name(&s1, out, N_ALIGNED), repro_next_##name(&s2), \
+                       AFTER);
+        REPRO_FILLS(FILL_ALIGNED)
+#undef FILL_ALIGNED
         CHECK_TYPE_ALIGNED(uint32_t, repro_fill_bounded_u32(&s1, out, N_ALIGNED, 1000),
                            repro_next_bounded_u32(&s2, 1000), AFTER);
         CHECK_TYPE_ALIGNED(uint64_t, repro_fill_bounded_u64(&s1, out, N_ALIGNED, 1000),

@@ -37,7 +37,7 @@ static void test_reference_and_sizes(void **state)
     static const size_t sizes[] = {1, 2, 3, 8, 24, 100, 200};
     static unsigned ref[COUNT];
     static unsigned char buf[COUNT * 200];
-    for (int a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++)
+    for (int a = 1; a <= REPRO_ALGORITHM_COUNT; a++)
         for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
             const size_t size = sizes[t];
             const unsigned count = size == 1 ? 256 : COUNT;

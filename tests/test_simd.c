@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const simd_isas[] = {"sse2", "avx2", "avx512", "neon"};
-#define N_SIMD_ISAS (sizeof simd_isas / sizeof simd_isas[0])
+/* Room for a table of every ISA of repro_isa_name_at. */
+#define MAX_ISAS 16
 
 static const size_t lengths[] = {0,  1,  2,  3,  4,  5,  7,  8,  9,    15,
                                  16, 17, 31, 32, 33, 63, 64, 65, 1000, 4099};
@@ -56,13 +56,14 @@ static void guarded_check(const guarded *g)
         assert_int_equal(g->out[g->words + i], GUARD);
 }
 
-/* The SIMD tables this run can compare; fails when the platform should have
- * one (x86-64: SSE2, AArch64: NEON) and none is found. */
+/* The SIMD tables this run can compare (every ISA but "scalar", the first); fails
+ * when the platform should have one (x86-64: SSE2, AArch64: NEON) and none is found. */
 static size_t simd_tables(const repro_isa_table **t)
 {
     size_t n = 0;
-    for (size_t i = 0; i < N_SIMD_ISAS; i++)
-        if ((t[n] = repro_isa_lookup(simd_isas[i])) != NULL)
+    assert_true(repro_isa_count() <= MAX_ISAS);
+    for (size_t i = 1; i < repro_isa_count(); i++)
+        if ((t[n] = repro_isa_lookup(repro_isa_name_at(i))) != NULL)
             n++;
 #if defined(__x86_64__) || defined(__aarch64__)
     assert_true(n > 0);
@@ -86,7 +87,7 @@ static size_t block_starts(uint64_t *s)
 static void test_blocks(void **state)
 {
     (void)state;
-    const repro_isa_table *t[N_SIMD_ISAS];
+    const repro_isa_table *t[MAX_ISAS];
     size_t nt = simd_tables(t);
     uint64_t starts[128];
     size_t ns = block_starts(starts);
@@ -95,7 +96,7 @@ static void test_blocks(void **state)
     for (size_t it = 0; it < nt; it++)
         for (size_t off = 0; off < 2; off++) {
             guarded g = guarded_new(MAX_LEN * 8, off);
-            for (uint32_t a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+            for (uint32_t a = 1; a <= REPRO_ALGORITHM_COUNT; a++) {
                 size_t bw = repro_algorithm_block_words((repro_algorithm)a);
                 for (size_t si = 0; si < 2; si++) {
                     const uint64_t *w = si ? seed_ones : seed42;
@@ -128,7 +129,7 @@ static void test_blocks(void **state)
 static void test_worked_examples(void **state)
 {
     (void)state;
-    const repro_isa_table *t[N_SIMD_ISAS + 1];
+    const repro_isa_table *t[MAX_ISAS];
     size_t nt = simd_tables(t);
     t[nt++] = &repro_isa_scalar;
     static const uint32_t philox[4] = {0x28b3ffba, 0xc8b61e27, 0xa26e04a6, 0x3aaaf4ed};
@@ -163,7 +164,7 @@ static void conversion_input(uint32_t *w, size_t n)
 static void test_conversions(void **state)
 {
     (void)state;
-    const repro_isa_table *t[N_SIMD_ISAS];
+    const repro_isa_table *t[MAX_ISAS];
     size_t nt = simd_tables(t);
     uint32_t *in = malloc((2 * MAX_LEN + 8) * 4), *ref = malloc(2 * MAX_LEN * 4);
     assert_non_null(in);
@@ -199,7 +200,7 @@ static void test_conversions(void **state)
 }
 
 /* ---- public fills ------------------------------------------------------------ */
-#define FILL_AT(name, T)                                                                 \
+#define FILL_AT(name, T, words)                                                          \
     static int fill_##name(repro_stream *s, uint64_t pos, void *out, size_t n, int at)  \
     {                                                                                    \
         if (at)                                                                          \
@@ -207,25 +208,14 @@ static void test_conversions(void **state)
         repro_stream_seek(s, pos);                                                       \
         return repro_fill_##name(s, (T *)out, n);                                        \
     }
-FILL_AT(u32, uint32_t)
-FILL_AT(u64, uint64_t)
-FILL_AT(double, double)
-FILL_AT(double_oc, double)
-FILL_AT(double_oo, double)
-FILL_AT(float, float)
-FILL_AT(normal, double)
-FILL_AT(exponential, double)
+#define FILL_ENTRY(name, T, words) {#name, fill_##name, words},
+REPRO_FILLS(FILL_AT)
 
 static const struct {
     const char *name;
     int (*fill)(repro_stream *, uint64_t, void *, size_t, int);
     size_t words; /* stream words (and u32 output words) per value */
-} fills[] = {
-    {"u32", fill_u32, 1},       {"u64", fill_u64, 2},
-    {"double", fill_double, 2}, {"double_oc", fill_double_oc, 2},
-    {"double_oo", fill_double_oo, 2}, {"float", fill_float, 1},
-    {"normal", fill_normal, 2}, {"exponential", fill_exponential, 2},
-};
+} fills[] = {REPRO_FILLS(FILL_ENTRY)};
 #define N_FILLS (sizeof fills / sizeof fills[0])
 
 /* Word positions: 0..67, across the 32-bit block counter carry, across 2^64. */
@@ -244,14 +234,14 @@ static size_t word_starts(uint32_t a, uint64_t *s)
 static void test_public_fills(void **state)
 {
     (void)state;
-    const repro_isa_table *t[N_SIMD_ISAS];
+    const repro_isa_table *t[MAX_ISAS];
     size_t nt = simd_tables(t);
     const char *before = repro_isa_name();
     uint32_t *ref = malloc(2 * MAX_LEN * 4);
     assert_non_null(ref);
     uint64_t starts[128];
     guarded g = guarded_new(2 * MAX_LEN, 1);
-    for (uint32_t a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+    for (uint32_t a = 1; a <= REPRO_ALGORITHM_COUNT; a++) {
         repro_stream s;
         repro_seed seed;
         memcpy(seed.w, seed42, sizeof seed.w);
@@ -289,6 +279,44 @@ static void test_public_fills(void **state)
 }
 
 /* ---- selection API --------------------------------------------------------- */
+/* The list of known ISAs: "scalar" first, distinct names, NULL past the end; and
+ * every table this build has, whether or not this CPU runs it, has its list name and
+ * no empty slot (a forgotten kernel or conversion would be a NULL entry). */
+static void test_isa_list_and_tables(void **state)
+{
+    (void)state;
+    const size_t n = repro_isa_count();
+    assert_true(n >= 1 && n <= MAX_ISAS);
+    assert_string_equal(repro_isa_name_at(0), "scalar");
+    assert_null(repro_isa_name_at(n));
+    assert_null(repro_isa_name_at(SIZE_MAX));
+    assert_null(repro_isa_built(n));
+    assert_true(repro_isa_built(0) == &repro_isa_scalar);
+    size_t supported = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = repro_isa_name_at(i);
+        assert_non_null(name);
+        for (size_t j = 0; j < i; j++)
+            assert_true(strcmp(name, repro_isa_name_at(j)) != 0);
+        supported += (size_t)repro_isa_supported(name);
+        const repro_isa_table *t = repro_isa_built(i);
+        if (repro_isa_lookup(name))
+            assert_true(repro_isa_lookup(name) == t);
+        if (!t)
+            continue;
+        assert_string_equal(t->name, name);
+        for (uint32_t a = 1; a <= REPRO_ALGORITHM_COUNT; a++)
+            if (!t->blocks[a])
+                fail_msg("%s: no kernel for %s", name, repro_algorithm_name((repro_algorithm)a));
+        for (int c = 0; c < REPRO_CONV_COUNT; c++)
+            if (!t->from_u64[c])
+                fail_msg("%s: no conversion %d", name, c);
+        assert_true(t->u32_to_float && t->inv_normal && t->neg_log);
+        assert_true(t->bounded_u32 && t->bounded_u64);
+    }
+    assert_true(supported >= 1);
+}
+
 static void test_set_isa(void **state)
 {
     (void)state;
@@ -300,12 +328,13 @@ static void test_set_isa(void **state)
     assert_int_equal(repro_isa_supported(NULL), 0);
     assert_int_equal(repro_isa_supported("avx3"), 0);
     assert_int_equal(repro_isa_supported("scalar"), 1);
-    static const char *const all[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
-    for (size_t i = 0; i < 5; i++) {
-        int rc = repro_set_isa(all[i]);
-        if (repro_isa_supported(all[i])) {
+    /* every known name: selectable when supported, else that error */
+    for (size_t i = 0; i < repro_isa_count(); i++) {
+        const char *name = repro_isa_name_at(i);
+        int rc = repro_set_isa(name);
+        if (repro_isa_supported(name)) {
             assert_int_equal(rc, REPRO_OK);
-            assert_string_equal(repro_isa_name(), all[i]);
+            assert_string_equal(repro_isa_name(), name);
         } else {
             assert_int_equal(rc, REPRO_ERR_ISA_UNSUPPORTED);
         }
@@ -319,9 +348,9 @@ static void test_set_isa(void **state)
 #endif
     /* "best" is the last (fastest) supported name. */
     const char *best = "scalar";
-    for (size_t i = 0; i < 5; i++)
-        if (repro_isa_supported(all[i]))
-            best = all[i];
+    for (size_t i = 0; i < repro_isa_count(); i++)
+        if (repro_isa_supported(repro_isa_name_at(i)))
+            best = repro_isa_name_at(i);
     assert_int_equal(repro_set_isa("best"), REPRO_OK);
     assert_string_equal(repro_isa_name(), best);
     assert_int_equal(repro_set_isa(before), REPRO_OK);
@@ -353,15 +382,15 @@ static char *run_self(const char *value, char *buf, size_t cap)
 static void test_env_var(void **state)
 {
     (void)state;
-    static const char *const all[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
     const char *best = "scalar";
     char buf[512], want[64];
-    for (size_t i = 0; i < 5; i++) {
-        if (!repro_isa_supported(all[i]))
+    for (size_t i = 0; i < repro_isa_count(); i++) {
+        const char *name = repro_isa_name_at(i);
+        if (!repro_isa_supported(name))
             continue;
-        best = all[i];
-        snprintf(want, sizeof want, "%s\n", all[i]);
-        assert_string_equal(run_self(all[i], buf, sizeof buf), want);
+        best = name;
+        snprintf(want, sizeof want, "%s\n", name);
+        assert_string_equal(run_self(name, buf, sizeof buf), want);
     }
     snprintf(want, sizeof want, "%s\n", best);
     assert_string_equal(run_self("best", buf, sizeof buf), want);
@@ -369,9 +398,9 @@ static void test_env_var(void **state)
     run_self("avx9000", buf, sizeof buf);
     assert_non_null(strstr(buf, "REPRO_RNG_ISA=avx9000: unknown ISA"));
     assert_non_null(strstr(buf, want));
-    for (size_t i = 0; i < 5; i++)
-        if (!repro_isa_supported(all[i])) {
-            run_self(all[i], buf, sizeof buf);
+    for (size_t i = 0; i < repro_isa_count(); i++)
+        if (!repro_isa_supported(repro_isa_name_at(i))) {
+            run_self(repro_isa_name_at(i), buf, sizeof buf);
             assert_non_null(strstr(buf, "not supported by this CPU or build"));
             assert_non_null(strstr(buf, want));
         }
@@ -387,7 +416,8 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_worked_examples), cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_conversions),     cmocka_unit_test(test_public_fills),
-        cmocka_unit_test(test_set_isa),         cmocka_unit_test(test_env_var),
+        cmocka_unit_test(test_isa_list_and_tables), cmocka_unit_test(test_set_isa),
+        cmocka_unit_test(test_env_var),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

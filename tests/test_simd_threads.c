@@ -44,9 +44,11 @@ static void *worker(void *arg)
 static void *switcher(void *arg)
 {
     (void)arg;
-    static const char *const names[] = {"scalar", "sse2", "avx2", "avx512", "neon", "best"};
+    const size_t count = repro_isa_count();
     for (int r = 0; r < 4 * N_ROUNDS; r++) {
-        const char *n = names[r % 6];
+        /* every known name, then "best" */
+        size_t i = (size_t)r % (count + 1);
+        const char *n = i < count ? repro_isa_name_at(i) : "best";
         int rc = repro_set_isa(n);
         if (rc != (repro_isa_supported(n) ? REPRO_OK : REPRO_ERR_ISA_UNSUPPORTED))
             return (void *)1;

@@ -6,9 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const repro_algorithm algorithms[] = {REPRO_PHILOX4X32, REPRO_PHILOX2X64,
-                                             REPRO_PHILOX4X64, REPRO_THREEFRY2X64,
-                                             REPRO_THREEFRY4X32, REPRO_THREEFRY4X64};
+#define ALGORITHM(constant, name, contract, words) constant,
+static const repro_algorithm algorithms[] = {REPRO_ALGORITHMS(ALGORITHM)};
 static const char *const names[] = {"philox4x32-10",   "philox2x64-10",   "philox4x64-10",
                                     "threefry2x64-20", "threefry4x32-20", "threefry4x64-20"};
 

@@ -16,9 +16,8 @@ static const vec_stream_draw *const kinds = vec_stream_draws;
 /* 6 algorithms x 4 seeds x 14 positions. */
 #define REF_WORDS_RECORDS 336
 
-static const repro_algorithm algorithms[] = {REPRO_PHILOX4X32, REPRO_PHILOX2X64,
-                                             REPRO_PHILOX4X64, REPRO_THREEFRY2X64,
-                                             REPRO_THREEFRY4X32, REPRO_THREEFRY4X64};
+#define ALGORITHM(constant, name, contract, words) constant,
+static const repro_algorithm algorithms[] = {REPRO_ALGORITHMS(ALGORITHM)};
 #define NALG (sizeof algorithms / sizeof algorithms[0])
 
 static uint32_t lo32(uint64_t x) { return (uint32_t)x; }
@@ -105,25 +104,25 @@ static uint64_t model_draw(int k, repro_algorithm a, repro_seed seed, uint64_t *
     const double two_m53 = 1.0 / 9007199254740992.0;
     uint64_t x;
     switch (k) {
-    case VEC_DRAW_U32:
+    case VEC_DRAW_u32:
         return model_word(a, seed, (*pos)++);
-    case VEC_DRAW_FLOAT:
+    case VEC_DRAW_float:
         return vec_float_bits((float)(model_word(a, seed, (*pos)++) >> 8) / 16777216.0f);
-    case VEC_DRAW_U64:
+    case VEC_DRAW_u64:
         return model_u64(a, seed, pos);
-    case VEC_DRAW_DOUBLE:
+    case VEC_DRAW_double:
         return vec_double_bits((double)(model_u64(a, seed, pos) >> 11) * two_m53);
-    case VEC_DRAW_DOUBLE_OC:
+    case VEC_DRAW_double_oc:
         return vec_double_bits(((double)(model_u64(a, seed, pos) >> 11) + 1.0) * two_m53);
-    case VEC_DRAW_DOUBLE_OO:
+    case VEC_DRAW_double_oo:
         return vec_double_bits(((double)(model_u64(a, seed, pos) >> 11) + 0.5) * two_m53);
-    case VEC_DRAW_NORMAL:
+    case VEC_DRAW_normal:
         x = model_u64(a, seed, pos);
         return vec_double_bits(repro_math_inv_normal_cdf(((double)(x >> 11) + 0.5) * two_m53));
-    case VEC_DRAW_EXPONENTIAL:
+    case VEC_DRAW_exponential:
         x = model_u64(a, seed, pos);
         return vec_double_bits(-repro_math_log(((double)(x >> 11) + 1.0) * two_m53));
-    case VEC_DRAW_BOUNDED_U32: {
+    case VEC_DRAW_bounded_u32: {
         const uint32_t n = (uint32_t)bound;
         if (n == 0)
             return model_word(a, seed, (*pos)++);
@@ -238,7 +237,7 @@ static void test_draws_at_positions(void **state)
                     for (size_t bi = 0; bi < (kinds[k].words ? 1 : 7); bi++) {
                         repro_algorithm a = algorithms[ai];
                         uint64_t pos = positions[pi], bound = bounds[bi];
-                        if (k == VEC_DRAW_BOUNDED_U32 && bound > UINT32_MAX)
+                        if (k == VEC_DRAW_bounded_u32 && bound > UINT32_MAX)
                             continue;
                         repro_stream s = make_stream(a, test_seeds[si], pos);
                         for (int rep = 0; rep < 3; rep++) {
@@ -341,7 +340,7 @@ static void test_mix_equals_fills(void **state)
             for (int i = 0; i < OPS;) {
                 int k = (int)(rnd(&rs) % VEC_NDRAWS);
                 uint64_t b = rnd(&rs) >> (rnd(&rs) % 64);
-                if (k == VEC_DRAW_BOUNDED_U32)
+                if (k == VEC_DRAW_bounded_u32)
                     b = (rnd(&rs) & 1) ? 0x80000001u : (uint32_t)b;
                 int run = 1 + (int)(rnd(&rs) % 6);
                 for (int j = 0; j < run && i < OPS; j++, i++)
@@ -388,7 +387,7 @@ static void test_at_equals_seek_fill(void **state)
             for (size_t pi = 0; pi < sizeof positions / sizeof positions[0]; pi++)
                 for (size_t li = 0; li < sizeof lengths / sizeof lengths[0]; li++) {
                     repro_algorithm a = algorithms[ai];
-                    const uint64_t bound = k == VEC_DRAW_BOUNDED_U64
+                    const uint64_t bound = k == VEC_DRAW_bounded_u64
                                                ? UINT64_C(0x8000000000000001)
                                                : 0x80000001u;
                     const size_t n = lengths[li];

@@ -128,9 +128,8 @@ static const family families[] = {
       "0x1p-1000:0x0p+0"}, 1},
 };
 
-static const repro_algorithm algorithms[] = {REPRO_PHILOX4X32, REPRO_PHILOX2X64,
-                                             REPRO_PHILOX4X64, REPRO_THREEFRY2X64,
-                                             REPRO_THREEFRY4X32, REPRO_THREEFRY4X64};
+#define ALGORITHM(constant, name, contract, words) constant,
+static const repro_algorithm algorithms[] = {REPRO_ALGORITHMS(ALGORITHM)};
 
 /* Start, odd (values straddle blocks), and across the wrap at 2^64. */
 static const uint64_t positions[] = {0, 5, UINT64_MAX - 6};

@@ -63,7 +63,7 @@ int main(int argc, char **argv)
         {"all zero words", {{0, 0, 0, 0}}},
         {"all one bits", {{UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX}}},
     };
-    for (uint32_t a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+    for (uint32_t a = 1; a <= REPRO_ALGORITHM_COUNT; a++) {
         const char *name = repro_algorithm_name((repro_algorithm)a);
         char file[4096];
         snprintf(file, sizeof file, "%s/stream_%s.txt", argv[1], name);

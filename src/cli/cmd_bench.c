@@ -2,37 +2,37 @@
  * fill type, on one ISA).  The full benchmark with references is `make bench`. */
 #include "cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef int (*fill_fn)(repro_stream *s, void *out, size_t n);
 
-#define ADAPT(name, ctype)                                                              \
+#define ADAPT(name, ctype, words)                                                       \
     static int bench_##name(repro_stream *s, void *out, size_t n)                        \
     {                                                                                    \
         return repro_fill_##name(s, (ctype *)out, n);                                    \
     }
-ADAPT(u32, uint32_t)
-ADAPT(u64, uint64_t)
-ADAPT(double, double)
-ADAPT(float, float)
-ADAPT(normal, double)
-ADAPT(exponential, double)
+#define ENTRY(name, ctype, words) {#name, sizeof(ctype), bench_##name},
+REPRO_FILLS(ADAPT)
 
 static const struct {
     const char *name;
     size_t size;
     fill_fn fill;
-} fills[] = {
-    {"u32", 4, bench_u32},       {"u64", 8, bench_u64},       {"double", 8, bench_double},
-    {"float", 4, bench_float},   {"normal", 8, bench_normal}, {"exponential", 8, bench_exponential},
-};
+} fills[] = {REPRO_FILLS(ENTRY)};
 
 int cmd_bench(int argc, char **argv)
 {
+    char isa_help[256]; /* the names of repro_isa_name_at */
+    size_t len = (size_t)snprintf(isa_help, sizeof isa_help, "ISA to measure:");
+    for (size_t i = 0; i < repro_isa_count() && len < sizeof isa_help; i++)
+        len += (size_t)snprintf(isa_help + len, sizeof isa_help - len, "%s %s", i ? "," : "",
+                                repro_isa_name_at(i));
+    if (len < sizeof isa_help)
+        snprintf(isa_help + len, sizeof isa_help - len, " or best (default: the one in use)");
     cli_opt opts[] = {
-        {"isa", "NAME", "ISA to measure: scalar, sse2, avx2, avx512, neon or best "
-                        "(default: the one in use)", NULL, 0},
+        {"isa", "NAME", isa_help, NULL, 0},
         {"bytes", "N", "buffer size in bytes (default 65536: in cache)", NULL, 0},
         {"seconds", "S", "time per cell (default 0.05)", NULL, 0},
     };
@@ -68,7 +68,7 @@ int cmd_bench(int argc, char **argv)
                (unsigned long long)bytes, seconds);
     cli_printf("%-16s %-12s %8s %10s\n", "algorithm", "fill", "GB/s", "ns/value");
     rc = cli_flush();
-    for (int a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64 && rc == CLI_OK; a++) {
+    for (int a = 1; a <= REPRO_ALGORITHM_COUNT && rc == CLI_OK; a++) {
         repro_stream s;
         repro_stream_init(&s, (repro_algorithm)a, repro_seed_from_u64(1));
         for (size_t f = 0; f < CLI_COUNT(fills) && rc == CLI_OK; f++) {

@@ -30,7 +30,7 @@ typedef struct {
 } gen_type;
 
 /* Adapters from the library's fills to one signature, one body per shape. */
-#define PLAIN(name, ctype)                                                            \
+#define PLAIN(name, ctype, words)                                                     \
     static int fill_##name(repro_stream *s, void *out, size_t n, const type_params *p) \
     {                                                                                  \
         (void)p;                                                                       \
@@ -51,14 +51,7 @@ typedef struct {
     {                                                                                  \
         return repro_fill_##name(s, (double *)out, n, p->d[0], p->d[1]);               \
     }
-PLAIN(u32, uint32_t)
-PLAIN(u64, uint64_t)
-PLAIN(double, double)
-PLAIN(double_oc, double)
-PLAIN(double_oo, double)
-PLAIN(float, float)
-PLAIN(normal, double)
-PLAIN(exponential, double)
+REPRO_FILLS(PLAIN)
 BOUNDED(bounded_u32, uint32_t)
 BOUNDED(bounded_u64, uint64_t)
 TWO_REALS(gaussian)
@@ -73,17 +66,25 @@ static int fill_binomial(repro_stream *s, void *out, size_t n, const type_params
     return repro_fill_binomial(s, (uint64_t *)out, n, p->u, p->d[0]);
 }
 
+/* The help of each fill of REPRO_FILLS: one missing does not compile. */
+#define HELP_u32 "32-bit word"
+#define HELP_u64 "64-bit integer, low word first"
+#define HELP_double "double in [0,1)"
+#define HELP_double_oc "double in (0,1]"
+#define HELP_double_oo "double in (0,1)"
+#define HELP_float "float in [0,1)"
+#define HELP_normal "standard normal"
+#define HELP_exponential "exponential, rate 1"
+#define WORDS_1 " (1 word)"
+#define WORDS_2 " (2 words)"
+#define PLAIN_TYPE(name, ctype, words)                                                   \
+    {#name, "",                                                                          \
+     _Generic((ctype)0, uint32_t: V_U32, uint64_t: V_U64, float: V_F32, double: V_F64),  \
+     fill_##name, HELP_##name WORDS_##words},
 static const gen_type types[] = {
-    {"u32", "", V_U32, fill_u32, "32-bit word (1 word)"},
-    {"u64", "", V_U64, fill_u64, "64-bit integer (2 words, low first)"},
-    {"double", "", V_F64, fill_double, "double in [0,1) (2 words)"},
-    {"double_oc", "", V_F64, fill_double_oc, "double in (0,1] (2 words)"},
-    {"double_oo", "", V_F64, fill_double_oo, "double in (0,1) (2 words)"},
-    {"float", "", V_F32, fill_float, "float in [0,1) (1 word)"},
+    REPRO_FILLS(PLAIN_TYPE)
     {"bounded", "N", V_U32, fill_bounded_u32, "u32 in [0,N), N < 2^32, 0 = all (Lemire)"},
     {"bounded64", "N", V_U64, fill_bounded_u64, "u64 in [0,N), 0 = all (Lemire)"},
-    {"normal", "", V_F64, fill_normal, "standard normal (2 words)"},
-    {"exponential", "", V_F64, fill_exponential, "exponential, rate 1 (2 words)"},
     {"gaussian", "MEAN,SD", V_F64, fill_gaussian, "normal with mean and stddev"},
     {"uniform", "A,B", V_F64, fill_uniform, "double in [A,B)"},
     {"bernoulli", "P", V_U8, fill_bernoulli, "1 with probability P, else 0"},

@@ -5,10 +5,10 @@
 
 #include "repro_rng.h"
 
-/* 1 for the six valid repro_algorithm values. */
+/* 1 for the valid repro_algorithm values, 1 .. REPRO_ALGORITHM_COUNT. */
 static inline int repro_algorithm_valid(uint32_t a)
 {
-    return a >= REPRO_PHILOX4X32 && a <= REPRO_THREEFRY4X64;
+    return a >= 1 && a <= REPRO_ALGORITHM_COUNT;
 }
 
 #endif

@@ -15,7 +15,7 @@ static const struct {
     E(REPRO_ERR_ROUNDS, "round count out of range (Philox 1..16, Threefry 1..72)"),
     E(REPRO_ERR_ARG, "argument out of its documented range"),
     E(REPRO_ERR_BUFFER, "output buffer too small"),
-    E(REPRO_ERR_ISA_UNKNOWN, "unknown ISA name (scalar, sse2, avx2, avx512, neon or best)"),
+    E(REPRO_ERR_ISA_UNKNOWN, "unknown ISA name (not \"best\" or one of repro_isa_name_at)"),
     E(REPRO_ERR_ISA_UNSUPPORTED, "this CPU or build does not support the requested ISA"),
     E(REPRO_ERR_PATH_EMPTY_SEGMENT, "seed path has an empty segment (a//b, or a leading or trailing '/')"),
     E(REPRO_ERR_PATH_INDEX_SYNTAX, "seed path index segment '#N' is not all decimal digits"),

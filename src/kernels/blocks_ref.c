@@ -90,13 +90,11 @@ static void blocks_threefry4x64(const uint64_t w[4], uint64_t p, size_t nb, uint
     }
 }
 
+/* One per algorithm of REPRO_ALGORITHMS: one missing does not compile. */
+#define BLOCKS_ENTRY(constant, name, contract, words) [constant] = blocks_##name,
 const repro_isa_table repro_isa_scalar = {
     "scalar",
-    {
-    [REPRO_PHILOX4X32] = blocks_philox4x32,     [REPRO_PHILOX2X64] = blocks_philox2x64,
-    [REPRO_PHILOX4X64] = blocks_philox4x64,     [REPRO_THREEFRY2X64] = blocks_threefry2x64,
-    [REPRO_THREEFRY4X32] = blocks_threefry4x32, [REPRO_THREEFRY4X64] = blocks_threefry4x64,
-    },
+    {REPRO_ALGORITHMS(BLOCKS_ENTRY)},
     {
     [REPRO_CONV_DOUBLE] = repro_convert_double_ref,
     [REPRO_CONV_DOUBLE_OC] = repro_convert_double_oc_ref,

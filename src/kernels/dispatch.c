@@ -24,9 +24,21 @@ extern const repro_isa_table repro_isa_avx512;
 extern const repro_isa_table repro_isa_neon;
 #endif
 
-enum { ISA_SCALAR, ISA_SSE2, ISA_AVX2, ISA_AVX512, ISA_NEON, ISA_COUNT };
-/* Also the preference order: later is faster. */
-static const char *const isa_names[ISA_COUNT] = {"scalar", "sse2", "avx2", "avx512", "neon"};
+/* Every ISA the library knows, once: X(ID, name) (repro_isa_name_at).  Also the
+ * preference order: later is faster.  An ISA is this entry, its table (src/kernels/simd/<name>.c,
+ * built when the Makefile's SIMD_ISAS has it) in `built` below and its CPU check. */
+#define ISAS(X)                                                                          \
+    X(SCALAR, "scalar") X(SSE2, "sse2") X(AVX2, "avx2") X(AVX512, "avx512") X(NEON, "neon")
+#define ISA_ID(ID, name) ISA_##ID,
+#define ISA_NAME(ID, name) name,
+enum { ISAS(ISA_ID) ISA_COUNT };
+static const char *const isa_names[ISA_COUNT] = {ISAS(ISA_NAME)};
+#undef ISA_ID
+#undef ISA_NAME
+
+size_t repro_isa_count(void) { return ISA_COUNT; }
+
+const char *repro_isa_name_at(size_t i) { return i < ISA_COUNT ? isa_names[i] : NULL; }
 
 #if defined(__x86_64__) && (defined(REPRO_HAVE_AVX2) || defined(REPRO_HAVE_AVX512))
 #include <cpuid.h>
@@ -69,31 +81,33 @@ static int x86_has(int isa)
 }
 #endif
 
+/* The tables this build has (the others NULL). */
+static const repro_isa_table *const built[ISA_COUNT] = {
+    [ISA_SCALAR] = &repro_isa_scalar,
+#ifdef REPRO_HAVE_SSE2
+    [ISA_SSE2] = &repro_isa_sse2, /* part of x86-64 */
+#endif
+#ifdef REPRO_HAVE_AVX2
+    [ISA_AVX2] = &repro_isa_avx2,
+#endif
+#ifdef REPRO_HAVE_AVX512
+    [ISA_AVX512] = &repro_isa_avx512,
+#endif
+#ifdef REPRO_HAVE_NEON
+    [ISA_NEON] = &repro_isa_neon, /* part of AArch64 */
+#endif
+};
+
+const repro_isa_table *repro_isa_built(size_t i) { return i < ISA_COUNT ? built[i] : NULL; }
+
 /* The table of an ISA when this build has it and this CPU runs it, else NULL. */
 static const repro_isa_table *isa_table(int isa)
 {
-    switch (isa) {
-    case ISA_SCALAR:
-        return &repro_isa_scalar;
-#ifdef REPRO_HAVE_SSE2
-    case ISA_SSE2: /* part of x86-64 */
-        return &repro_isa_sse2;
-#endif
-#ifdef REPRO_HAVE_AVX2
-    case ISA_AVX2:
-        return x86_has(ISA_AVX2) ? &repro_isa_avx2 : NULL;
-#endif
-#ifdef REPRO_HAVE_AVX512
-    case ISA_AVX512:
-        return x86_has(ISA_AVX512) ? &repro_isa_avx512 : NULL;
-#endif
-#ifdef REPRO_HAVE_NEON
-    case ISA_NEON: /* part of AArch64 */
-        return &repro_isa_neon;
-#endif
-    default:
+#if defined(__x86_64__) && (defined(REPRO_HAVE_AVX2) || defined(REPRO_HAVE_AVX512))
+    if ((isa == ISA_AVX2 || isa == ISA_AVX512) && !x86_has(isa))
         return NULL;
-    }
+#endif
+    return built[isa];
 }
 
 static const repro_isa_table *best_table(void)
@@ -127,21 +141,27 @@ const repro_isa_table *repro_isa_active(void)
     if (t)
         return t;
     const char *env = getenv("REPRO_RNG_ISA");
-    const char *problem = NULL;
-    if (env && *env && strcmp(env, "best") != 0) {
+    const int given = env && *env && strcmp(env, "best") != 0;
+    if (given)
         t = repro_isa_lookup(env);
-        if (!t)
-            problem = isa_index(env) < 0 ? "unknown ISA (scalar|sse2|avx2|avx512|neon|best)"
-                                         : "not supported by this CPU or build";
-    }
     if (!t)
         t = best_table();
     const repro_isa_table *expected = NULL;
     if (!atomic_compare_exchange_strong_explicit(&active, &expected, t, memory_order_acq_rel,
                                                  memory_order_acquire))
         return expected; /* another thread chose first (and reported any problem) */
-    if (problem)
-        fprintf(stderr, "repro_rng: REPRO_RNG_ISA=%s: %s; using %s\n", env, problem, t->name);
+    if (given && strcmp(env, t->name) != 0) {
+        fprintf(stderr, "repro_rng: REPRO_RNG_ISA=%s: ", env);
+        if (isa_index(env) < 0) {
+            fputs("unknown ISA (", stderr);
+            for (int isa = 0; isa < ISA_COUNT; isa++)
+                fprintf(stderr, "%s|", isa_names[isa]);
+            fputs("best)", stderr);
+        } else {
+            fputs("not supported by this CPU or build", stderr);
+        }
+        fprintf(stderr, "; using %s\n", t->name);
+    }
     return t;
 }
 

@@ -43,7 +43,8 @@ enum repro_conv {
 };
 
 /* One ISA's kernels, indexed by repro_algorithm (entry 0 unused); an entry may be
- * the scalar one where SIMD cannot win.  Every entry is non-NULL. */
+ * the scalar one where SIMD cannot win.  Every entry is non-NULL
+ * (test_simd checks every table the build has). */
 typedef struct repro_isa_table {
     const char *name;
     repro_blocks_fn blocks[REPRO_ALGORITHM_COUNT + 1];
@@ -65,8 +66,11 @@ extern const repro_isa_table repro_isa_scalar;
 /* The table chosen by CPU detection, REPRO_RNG_ISA or repro_set_isa
  * (src/kernels/dispatch.c). */
 const repro_isa_table *repro_isa_active(void);
-/* The table of "scalar", "sse2", "avx2", "avx512" or "neon" when this build has it
- * and this CPU runs it, else NULL (tests and benchmarks reach every table). */
+/* The table of a name of repro_isa_name_at when this build has it and this CPU runs
+ * it, else NULL (tests and benchmarks reach every table). */
 const repro_isa_table *repro_isa_lookup(const char *name);
+/* The table of repro_isa_name_at(i) when this build has it, whether or not this CPU
+ * runs it, else NULL: the tests check that no slot of any table is empty. */
+const repro_isa_table *repro_isa_built(size_t i);
 
 #endif

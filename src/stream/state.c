@@ -52,7 +52,7 @@ int repro_stream_load_ex(repro_stream *s, const char *text, size_t *err_offset)
     const size_t alg_at = sizeof STATE_TAG - 1;
     const size_t alg_len = strcspn(text + alg_at, ":");
     repro_algorithm alg = (repro_algorithm)0;
-    for (uint32_t a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++) {
+    for (uint32_t a = 1; a <= REPRO_ALGORITHM_COUNT; a++) {
         const char *name = repro_algorithm_name((repro_algorithm)a);
         if (strlen(name) == alg_len && memcmp(name, text + alg_at, alg_len) == 0)
             alg = (repro_algorithm)a;

@@ -17,10 +17,14 @@
 
 #include <string.h>
 
+#define ALGORITHM_NAME(constant, name, contract, words) [constant] = contract,
+#define ALGORITHM_WORDS(constant, name, contract, words) [constant] = words,
 static const char *const algorithm_names[REPRO_ALGORITHM_COUNT + 1] = {
-    NULL, "philox4x32-10", "philox2x64-10", "philox4x64-10",
-    "threefry2x64-20", "threefry4x32-20", "threefry4x64-20",
-};
+    REPRO_ALGORITHMS(ALGORITHM_NAME)};
+static const unsigned char algorithm_words[REPRO_ALGORITHM_COUNT + 1] = {
+    REPRO_ALGORITHMS(ALGORITHM_WORDS)};
+#undef ALGORITHM_NAME
+#undef ALGORITHM_WORDS
 
 const char *repro_algorithm_name(repro_algorithm a)
 {
@@ -31,7 +35,7 @@ int repro_algorithm_from_name(const char *name, repro_algorithm *out)
 {
     if (!name || !out)
         return REPRO_ERR_NULL;
-    for (uint32_t a = REPRO_PHILOX4X32; a <= REPRO_THREEFRY4X64; a++)
+    for (uint32_t a = 1; a <= REPRO_ALGORITHM_COUNT; a++)
         if (!strcmp(name, algorithm_names[a])) {
             *out = (repro_algorithm)a;
             return REPRO_OK;
@@ -41,9 +45,7 @@ int repro_algorithm_from_name(const char *name, repro_algorithm *out)
 
 unsigned repro_algorithm_block_words(repro_algorithm a)
 {
-    if (!repro_algorithm_valid((uint32_t)a))
-        return 0;
-    return a == REPRO_PHILOX4X64 || a == REPRO_THREEFRY4X64 ? 8 : 4;
+    return repro_algorithm_valid((uint32_t)a) ? algorithm_words[a] : 0;
 }
 
 /* log2 of the words per block: positions split into block index and offset. */
@@ -359,14 +361,18 @@ int repro_fill_check(const repro_stream *s, const void *out, size_t n)
         return rc;                                                                       \
     }
 
-REPRO_DEFINE_FILL(u32, uint32_t, 1, (repro_convert_fn)0)
-REPRO_DEFINE_FILL(u64, uint64_t, 2, isa->from_u64[REPRO_CONV_U64])
-REPRO_DEFINE_FILL(double, double, 2, isa->from_u64[REPRO_CONV_DOUBLE])
-REPRO_DEFINE_FILL(double_oc, double, 2, isa->from_u64[REPRO_CONV_DOUBLE_OC])
-REPRO_DEFINE_FILL(double_oo, double, 2, isa->from_u64[REPRO_CONV_DOUBLE_OO])
-REPRO_DEFINE_FILL(float, float, 1, isa->u32_to_float)
-REPRO_DEFINE_FILL(normal, double, 2, isa->from_u64[REPRO_CONV_NORMAL])
-REPRO_DEFINE_FILL(exponential, double, 2, isa->from_u64[REPRO_CONV_EXPONENTIAL])
+/* Each fill's conversion: a fill of REPRO_FILLS without one here does not compile. */
+#define CONV_u32 (repro_convert_fn)0
+#define CONV_u64 isa->from_u64[REPRO_CONV_U64]
+#define CONV_double isa->from_u64[REPRO_CONV_DOUBLE]
+#define CONV_double_oc isa->from_u64[REPRO_CONV_DOUBLE_OC]
+#define CONV_double_oo isa->from_u64[REPRO_CONV_DOUBLE_OO]
+#define CONV_float isa->u32_to_float
+#define CONV_normal isa->from_u64[REPRO_CONV_NORMAL]
+#define CONV_exponential isa->from_u64[REPRO_CONV_EXPONENTIAL]
+#define DEFINE_FILL(name, type, words) REPRO_DEFINE_FILL(name, type, words, CONV_##name)
+REPRO_FILLS(DEFINE_FILL)
+#undef DEFINE_FILL
 
 /* Bounded fills: the words go chunk by chunk straight into out, where the ISA's
  * kernel replaces them by the values of the accepted draws, in order (every draw but

@@ -21,15 +21,20 @@ static uint64_t bits_i64(int64_t v) { return (uint64_t)v; }
     _Generic((v), uint8_t: bits_u8, uint32_t: bits_u32, uint64_t: bits_u64,               \
              int64_t: bits_i64, float: vec_float_bits, double: vec_double_bits)(v)
 
-#define UNPAREN(...) __VA_ARGS__
-
 /* ---- stream draws ------------------------------------------------------------------ */
+/* The bound argument of a draw with `words` words per value: only the bounded ones
+ * (0: variable) take one. */
+#define BOUND_ARG_0(type) , (type)bound
+#define BOUND_ARG_1(type)
+#define BOUND_ARG_2(type)
+#define BOUND(type, words) BOUND_ARG_##words(type)
+
 /* The fills widen a scratch buffer of exactly n values (see vectors.h). */
-#define STREAM_DRAW(ID, name, type, words, bound_arg)                                     \
+#define STREAM_DRAW(name, type, words)                                                     \
     static uint64_t next_##name(repro_stream *s, uint64_t bound)                           \
     {                                                                                      \
         (void)bound;                                                                       \
-        return BITS(repro_next_##name(s UNPAREN bound_arg));                               \
+        return BITS(repro_next_##name(s BOUND(type, words)));                              \
     }                                                                                      \
     static int fill_##name(repro_stream *s, uint64_t *bits, size_t n, uint64_t bound)      \
     {                                                                                      \
@@ -37,7 +42,7 @@ static uint64_t bits_i64(int64_t v) { return (uint64_t)v; }
         (void)bound;                                                                       \
         if (!v)                                                                            \
             return VEC_ERR_MEMORY;                                                         \
-        int rc = repro_fill_##name(s, v, n UNPAREN bound_arg);                             \
+        int rc = repro_fill_##name(s, v, n BOUND(type, words));                            \
         for (size_t i = 0; rc == REPRO_OK && i < n; i++)                                   \
             bits[i] = BITS(v[i]);                                                          \
         free(v);                                                                           \
@@ -50,7 +55,7 @@ static uint64_t bits_i64(int64_t v) { return (uint64_t)v; }
         (void)bound;                                                                       \
         if (!v)                                                                            \
             return VEC_ERR_MEMORY;                                                         \
-        int rc = repro_fill_##name##_at(s, pos, v, n UNPAREN bound_arg);                   \
+        int rc = repro_fill_##name##_at(s, pos, v, n BOUND(type, words));                  \
         for (size_t i = 0; rc == REPRO_OK && i < n; i++)                                   \
             bits[i] = BITS(v[i]);                                                          \
         free(v);                                                                           \
@@ -58,12 +63,12 @@ static uint64_t bits_i64(int64_t v) { return (uint64_t)v; }
     }
 VEC_STREAM_DRAWS(STREAM_DRAW)
 
-#define STREAM_ENTRY(ID, name, type, words, bound_arg)                                    \
-    [VEC_DRAW_##ID] = {#name, words, next_##name, fill_##name, fill_at_##name},
+#define STREAM_ENTRY(name, type, words)                                                   \
+    [VEC_DRAW_##name] = {#name, words, next_##name, fill_##name, fill_at_##name},
 const vec_stream_draw vec_stream_draws[VEC_NDRAWS] = {VEC_STREAM_DRAWS(STREAM_ENTRY)};
 
 /* Bytes per value of each stream draw (the files write 2 hex digits a byte). */
-#define STREAM_SIZE(ID, name, type, words, bound_arg) [VEC_DRAW_##ID] = sizeof(type),
+#define STREAM_SIZE(name, type, words) [VEC_DRAW_##name] = sizeof(type),
 static const unsigned char stream_size[VEC_NDRAWS] = {VEC_STREAM_DRAWS(STREAM_SIZE)};
 
 /* ---- distributions ----------------------------------------------------------------- */

@@ -94,22 +94,12 @@ int vec_parse_seed(const char *s, repro_seed *out);
 /* "out of memory" or repro_strerror(rc). */
 const char *vec_strerror(int rc);
 
-/* Every single draw and fill of contract section 3, one entry each:
- * X(ID, name, C type of the value, stream words per value (0: variable), extra
- * arguments of the bounded ones in parentheses). */
-#define VEC_STREAM_DRAWS(X)                                                               \
-    X(U32, u32, uint32_t, 1, ())                                                          \
-    X(U64, u64, uint64_t, 2, ())                                                          \
-    X(DOUBLE, double, double, 2, ())                                                      \
-    X(DOUBLE_OC, double_oc, double, 2, ())                                                \
-    X(DOUBLE_OO, double_oo, double, 2, ())                                                \
-    X(FLOAT, float, float, 1, ())                                                         \
-    X(NORMAL, normal, double, 2, ())                                                      \
-    X(EXPONENTIAL, exponential, double, 2, ())                                            \
-    X(BOUNDED_U32, bounded_u32, uint32_t, 0, (, (uint32_t)bound))                         \
-    X(BOUNDED_U64, bounded_u64, uint64_t, 0, (, bound))
+/* Every single draw and fill of contract section 3, one entry each: the fills of
+ * REPRO_FILLS (include/repro_rng.h), then the bounded ones, which take a bound:
+ * X(name, C type of the value, stream words per value (0: variable, the bounded ones)). */
+#define VEC_STREAM_DRAWS(X) REPRO_FILLS(X) X(bounded_u32, uint32_t, 0) X(bounded_u64, uint64_t, 0)
 
-#define VEC_DRAW_ID(ID, name, type, words, bound) VEC_DRAW_##ID,
+#define VEC_DRAW_ID(name, type, words) VEC_DRAW_##name,
 enum { VEC_STREAM_DRAWS(VEC_DRAW_ID) VEC_NDRAWS };
 #undef VEC_DRAW_ID
 

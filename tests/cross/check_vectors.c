@@ -48,7 +48,6 @@ static uint64_t check_file(const char *path)
 
 int main(int argc, char **argv)
 {
-    static const char *const isas[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
     const char *forced = getenv("REPRO_RNG_ISA");
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -73,18 +72,19 @@ int main(int argc, char **argv)
     }
     unsigned long long records = 0;
     unsigned nisa = 0;
-    for (size_t i = 0; i < sizeof isas / sizeof isas[0]; i++) {
-        if (forced ? strcmp(isas[i], forced) != 0 : !repro_isa_supported(isas[i]))
+    for (size_t i = 0; i < repro_isa_count(); i++) {
+        const char *isa = repro_isa_name_at(i);
+        if (forced ? strcmp(isa, forced) != 0 : !repro_isa_supported(isa))
             continue;
-        if (!forced && repro_set_isa(isas[i]) != REPRO_OK) {
-            fprintf(stderr, "check_vectors: cannot select ISA %s\n", isas[i]);
+        if (!forced && repro_set_isa(isa) != REPRO_OK) {
+            fprintf(stderr, "check_vectors: cannot select ISA %s\n", isa);
             return 1;
         }
         nisa++;
         unsigned long long isa_records = 0;
         for (int j = 1; j <= nfiles; j++)
             isa_records += check_file(argv[j]);
-        printf("check_vectors: ISA %-7s %d files, %llu records\n", isas[i], nfiles,
+        printf("check_vectors: ISA %-7s %d files, %llu records\n", isa, nfiles,
                isa_records);
         records += isa_records;
     }

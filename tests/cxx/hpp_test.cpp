@@ -357,6 +357,7 @@ static void stream_tests()
     CHECK(throws([] { repro::set_isa(std::string("scalar\0junk", 11)); }, REPRO_ERR_ARG, 6));
     CHECK(throws([] { repro::set_isa("mmx"); }, REPRO_ERR_ISA_UNKNOWN));
     CHECK(repro::isa_supported("scalar") && !repro::isa_supported(std::string("scalar\0x", 8)));
+    CHECK(repro::isa_names().size() == repro_isa_count() && repro::isa_names()[0] == "scalar");
 
     // A copy is an independent stream at the same position.
     repro::stream a(s42), b = a;

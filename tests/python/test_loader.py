@@ -144,8 +144,13 @@ class Declarations(unittest.TestCase):
     def test_one_table_matches_the_header(self):
         """Every function in the table is declared in the header, with as many
         parameters as the table gives it argtypes."""
-        fills = {n for base in re.findall(r"REPRO_DECLARE_FILL\((\w+),", HEADER)
-                 for n in ("repro_fill_" + base, "repro_fill_%s_at" % base)}
+        listed = re.search(r"#define REPRO_FILLS\(X\)((?:.*\\\n)*.*)", HEADER).group(1)
+        entries = re.findall(r"\bX\((\w+), (\w+), (\d)\)", listed)
+        kinds = {"uint32_t": "u32", "uint64_t": "u64", "float": "f32", "double": "f64"}
+        self.assertEqual([(n, (kinds[t], int(w))) for n, t, w in entries],
+                         list(_lib.FILLS.items()))  # the binding's list is the header's
+        names = [n for n, _, _ in entries]
+        fills = {n for base in names for n in ("repro_fill_" + base, "repro_fill_%s_at" % base)}
         self.assertIn("repro_fill_double_at", fills)
         for name, (_, argtypes) in _lib.SIGNATURES.items():
             with self.subTest(name=name):

@@ -11,7 +11,7 @@ import unittest
 
 import support
 import repro_rng
-from repro_rng import ALGORITHMS, Permutation, ReproError, Seed, Stream
+from repro_rng import ALGORITHMS, Permutation, ReproError, Seed, Stream, _lib
 
 M64 = (1 << 64) - 1
 SEED42 = Seed(42)
@@ -155,8 +155,7 @@ class DerivedDraws(unittest.TestCase):
 
 
 class Fills(unittest.TestCase):
-    KINDS = ("u32", "u64", "double", "double_oc", "double_oo", "float", "normal",
-             "exponential")
+    KINDS = tuple(_lib.FILLS)
 
     def test_fill_equals_singles_and_sizes(self):
         for kind in self.KINDS:
@@ -314,10 +313,21 @@ class Isa(unittest.TestCase):
     def test_isa_never_changes_numbers(self):
         before = repro_rng.isa()
         want = list(Stream(12).double(1000))
+        known, here = repro_rng.isas(supported=False), repro_rng.isas()
+        self.assertEqual(known[0], "scalar")
+        self.assertEqual(len(set(known)), len(known))
+        self.assertEqual([n for n in known if n in here], here)  # in the library's order
+        self.assertIn(before, here)
         try:
-            repro_rng.set_isa("scalar")
-            self.assertEqual(repro_rng.isa(), "scalar")
-            self.assertEqual(list(Stream(12).double(1000)), want)
+            for name in here:
+                with self.subTest(isa=name):
+                    repro_rng.set_isa(name)
+                    self.assertEqual(repro_rng.isa(), name)
+                    self.assertEqual(list(Stream(12).double(1000)), want)
+            for name in set(known) - set(here):
+                with self.subTest(isa=name), self.assertRaises(ReproError) as cm:
+                    repro_rng.set_isa(name)
+                self.assertEqual(cm.exception.name, "REPRO_ERR_ISA_UNSUPPORTED")
         finally:
             repro_rng.set_isa(before)
         self.assertEqual(repro_rng.isa(), before)

@@ -8,10 +8,9 @@ import struct
 import unittest
 
 import support
-from repro_rng import ALGORITHMS, Generator, Permutation, Seed, Stream
+from repro_rng import ALGORITHMS, Generator, Permutation, Seed, Stream, _lib
 
-PLAIN = {"u32", "u64", "double", "double_oc", "double_oo", "float", "normal",
-         "exponential"}
+PLAIN = set(_lib.FILLS)
 DISTRIBUTIONS = ("normal", "exponential", "gaussian", "uniform", "bernoulli", "gamma",
                  "beta", "poisson", "binomial")
 GENERATOR_NAMES = {"gaussian": "normal"}  # the C law's name -> numpy's

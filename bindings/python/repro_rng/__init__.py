@@ -24,11 +24,21 @@ from ._everything import seed_everything
 __version__ = "0.2.0"
 __all__ = ["MAJOR", "Seed", "Stream", "Permutation", "BitGenerator", "Generator",
            "default_rng", "ReproError",
-           "seed_everything", "library_path", "library_version", "isa", "set_isa",
+           "seed_everything", "library_path", "library_version", "isa", "set_isa", "isas",
            "ALGORITHMS"]
 
-ALGORITHMS = ("philox4x32-10", "philox2x64-10", "philox4x64-10", "threefry2x64-20",
-              "threefry4x32-20", "threefry4x64-20")
+
+def _algorithm_names():
+    """The contract names of the library's algorithms, values 1, 2, ... in order."""
+    names = []
+    while True:
+        name = _clib.repro_algorithm_name(len(names) + 1)
+        if not name:
+            return tuple(names)
+        names.append(name.decode("ascii"))
+
+
+ALGORITHMS = _algorithm_names()
 
 
 def library_path():
@@ -46,9 +56,17 @@ def isa():
     return _clib.repro_isa_name().decode("ascii")
 
 
+def isas(supported=True):
+    """The ISAs this CPU and build can run, or with supported=False every one the
+    library knows by name: "scalar" first, then in order of preference (the fastest
+    last).  Each is a name set_isa accepts."""
+    names = [_clib.repro_isa_name_at(i) for i in range(_clib.repro_isa_count())]
+    return [n.decode("ascii") for n in names if not supported or _clib.repro_isa_supported(n)]
+
+
 def set_isa(name):
-    """Selects the ISA for bulk fills ("scalar", "sse2", "avx2", "avx512", "neon" or
-    "best"); never changes a number, only speed.  ReproError when unknown or not
+    """Selects the ISA for bulk fills (a name of isas(), or "best"); never changes a
+    number, only speed.  ReproError when unknown or not
     supported by this CPU; TypeError unless a str."""
     name = text_arg(name, "ISA name")
     check(_clib.repro_set_isa(name.encode("utf-8")), context=name)

@@ -183,6 +183,8 @@ SIGNATURES = {
     "repro_set_isa": (c_int, (c_char_p,)),
     "repro_isa_name": (c_char_p, ()),
     "repro_isa_supported": (c_int, (c_char_p,)),
+    "repro_isa_count": (_sz, ()),
+    "repro_isa_name_at": (c_char_p, (_sz,)),
     # compatibility modes (compat.py)
     "repro_numpy_seedseq_sizeof": (_sz, ()),
     "repro_numpy_philox_sizeof": (_sz, ()),
@@ -205,9 +207,15 @@ SIGNATURES = {
     "repro_jax_uniform_f32": (c_int, (_Jax, _sz, c_int, _p)),
     "repro_jax_uniform_f64": (c_int, (_Jax, _sz, c_int, _p)),
 }
-# The plain fills all share one shape (contract section 3).
-for _name in ("u32", "u64", "double", "double_oc", "double_oo", "float", "normal",
-              "exponential"):
+# The plain draws of contract section 3, the header's REPRO_FILLS in its order (test_loader
+# checks that the two agree): name -> (element kind, stream words per value).  Each has
+# repro_next_<name>, repro_fill_<name> and repro_fill_<name>_at, the fills of one shape.
+FILLS = {
+    "u32": ("u32", 1), "u64": ("u64", 2), "double": ("f64", 2), "double_oc": ("f64", 2),
+    "double_oo": ("f64", 2), "float": ("f32", 1), "normal": ("f64", 2),
+    "exponential": ("f64", 2),
+}
+for _name in FILLS:
     SIGNATURES["repro_fill_" + _name] = (c_int, (_p, _p, _sz))
     SIGNATURES["repro_fill_%s_at" % _name] = (c_int, (_p, _u64, _p, _sz))
 # The laws of numpy's Generator (_generator.py): repro_fill_<law>(s, out, n, *params).

@@ -5,7 +5,7 @@ import ctypes
 import threading
 
 from . import _permindex, _tensor
-from ._lib import ReproError, check, int_arg, lib, text_arg, u64_arg
+from ._lib import FILLS, ReproError, check, int_arg, lib, text_arg, u64_arg
 from ._seed import Seed, as_seed
 
 try:  # arrays come back as numpy arrays when numpy is importable
@@ -24,12 +24,8 @@ _KINDS = {
 }
 _SIZES = {"u32": 4, "u64": 8, "f32": 4, "f64": 8}
 
-# The plain draws of contract section 3: name -> element kind.  Each has
-# repro_next_<name>, repro_fill_<name> and repro_fill_<name>_at.
-_DRAWS = {
-    "u32": "u32", "u64": "u64", "double": "f64", "double_oc": "f64",
-    "double_oo": "f64", "float": "f32", "normal": "f64", "exponential": "f64",
-}
+# The plain draws of contract section 3 (_lib.FILLS): name -> element kind.
+_DRAWS = {name: kind for name, (kind, _) in FILLS.items()}
 _DRAW_DOCS = {
     "u32": "32-bit words (one word each)",
     "u64": "64-bit words (two words each, the first the low half)",

@@ -17,18 +17,15 @@ import numpy
 from dask.base import tokenize
 from dask.highlevelgraph import HighLevelGraph
 
-from ._lib import check, int_arg, lib, real_arg, text_arg
+from ._lib import FILLS, check, int_arg, lib, real_arg, text_arg
 from ._seed import as_seed
 from ._stream import Stream
 
 __all__ = ["random_array", "DRAWS", "LAWS"]
 
-# The plain draws (contract section 3): name -> (numpy dtype, words per value).
-DRAWS = {
-    "u32": ("uint32", 1), "u64": ("uint64", 2), "double": ("float64", 2),
-    "double_oc": ("float64", 2), "double_oo": ("float64", 2), "float": ("float32", 1),
-    "normal": ("float64", 2), "exponential": ("float64", 2),
-}
+# The plain draws (contract section 3, _lib.FILLS): name -> (numpy dtype, words per value).
+_DTYPES = {"u32": "uint32", "u64": "uint64", "f32": "float32", "f64": "float64"}
+DRAWS = {name: (_DTYPES[kind], words) for name, (kind, words) in FILLS.items()}
 # The laws of numpy's Generator (repro_rng.Generator's names and parameters) that
 # take a fixed number of words per value (docs/DISTRIBUTIONS.md): name -> (the C fill
 # repro_fill_<fill>, numpy dtype, words per value, parameter names).  The others

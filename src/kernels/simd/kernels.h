@@ -419,16 +419,11 @@ static size_t rs_bounded_u64(const void *in, void *out, size_t n, uint64_t bound
 }
 #endif
 
+/* One kernel per algorithm of REPRO_ALGORITHMS: one missing does not compile. */
+#define RS_BLOCKS_ENTRY(constant, name, contract, words) [constant] = rs_blocks_##name,
 const repro_isa_table RS_TABLE = {
     RS_ISA_NAME,
-    {
-        [REPRO_PHILOX4X32] = rs_blocks_philox4x32,
-        [REPRO_PHILOX2X64] = rs_blocks_philox2x64,
-        [REPRO_PHILOX4X64] = rs_blocks_philox4x64,
-        [REPRO_THREEFRY2X64] = rs_blocks_threefry2x64,
-        [REPRO_THREEFRY4X32] = rs_blocks_threefry4x32,
-        [REPRO_THREEFRY4X64] = rs_blocks_threefry4x64,
-    },
+    {REPRO_ALGORITHMS(RS_BLOCKS_ENTRY)},
     {
         [REPRO_CONV_DOUBLE] = rs_convert_double,
         [REPRO_CONV_DOUBLE_OC] = rs_convert_double_oc,
