@@ -4,11 +4,13 @@
  * call through a function pointer (what numpy's bit generator and ctypes do), next to
  * Random123's idiomatic hand loop (one philox4x32_R(10, ...) block per four words,
  * converted as the contract does) and to the bulk fill's cost per value (a 16 KiB
- * buffer, in L1).  Every loop stores its values into a 1 KiB ring, so none is bound
- * by an arithmetic chain of its own.  Median of RUNS runs, each at least MIN_RUN_S of
- * this thread's CPU time (robust to a shared machine, not immune: caches and a
- * hyperthread sibling are shared).  Then the targets (single draws against the hand loop
- * and the fills), MET or NOT MET.  Never run from the test suite: the numbers depend on the machine. */
+ * buffer, in L1).  Every loop stores its values into a ring of 1024 values, so none is
+ * bound by an arithmetic chain of its own.  Median of RUNS runs, each at least MIN_RUN_S
+ * of this thread's CPU time (robust to a shared machine, not immune: caches and a
+ * hyperthread sibling are shared).  Then the floor (the u64 and double loops around a
+ * draw that generates nothing: what no single-call design can beat, plus the fill's
+ * cost) and the targets (single draws against the hand loop and the fills), MET or NOT
+ * MET.  Never run from the test suite: the numbers depend on the machine. */
 #define _POSIX_C_SOURCE 199309L /* clock_gettime */
 #include <Random123/philox.h>
 #include <stdio.h>
@@ -168,6 +170,45 @@ R123(double, double, 2, REPRO_DOUBLE_FROM_U64_(W64(0, 1)), REPRO_DOUBLE_FROM_U64
 R123(float, float, 4, REPRO_FLOAT_FROM_U32_(r.v[0]), REPRO_FLOAT_FROM_U32_(r.v[1]),
      REPRO_FLOAT_FROM_U32_(r.v[2]), REPRO_FLOAT_FROM_U32_(r.v[3]))
 
+/* ---- the floor of any single-call draw ---------------------------------------------
+ * The leanest buffered draw possible: an offset in memory checked against a bound, one
+ * read, the offset stored back, and behind an opaque call a refill that only rewinds
+ * (it generates nothing).  A draw through a call keeps its state in memory, so each
+ * value costs that store beside the consumer's own; this loop's time plus the fill's
+ * per value is the least a single draw of any design can cost in the same loop. */
+#define FLOOR_VALUES 512
+typedef struct {
+    uint64_t off, end;
+    uint64_t values[FLOOR_VALUES];
+} floor_state;
+static floor_state floor_buffer = {0, FLOOR_VALUES, {0}};
+static floor_state *volatile floor_ptr = &floor_buffer;
+static void rewind_floor(floor_state *f) { f->off = 0; }
+static void (*volatile floor_refill)(floor_state *) = rewind_floor;
+
+static inline uint64_t floor_next(floor_state *f)
+{
+    uint64_t off = f->off;
+    if (off >= f->end) {
+        floor_refill(f);
+        off = f->off;
+    }
+    f->off = off + 1;
+    return f->values[off];
+}
+#define FLOOR(name, T, CONVERT)                                                           \
+    static void floor_##name(repro_stream *s, size_t n)                                  \
+    {                                                                                    \
+        (void)s;                                                                         \
+        T *out = (T *)(void *)ring;                                                      \
+        floor_state *f = floor_ptr;                                                      \
+        for (size_t i = 0; i < n; i++)                                                   \
+            out[i & (RING - 1)] = CONVERT(floor_next(f));                                \
+    }
+#define AS_U64(x) (x)
+FLOOR(u64, uint64_t, AS_U64)
+FLOOR(double, double, REPRO_DOUBLE_FROM_U64_)
+
 /* ---- the table -------------------------------------------------------------------- */
 static const struct {
     const char *name;
@@ -238,6 +279,22 @@ int main(void)
     printf("(bounded_u32: n = %u; \"fill\" is repro_fill_bounded_u32, per value)\n", BOUND);
 
     enum { U32, U64, DOUBLE, FLOAT, NORMAL, EXPONENTIAL, BOUNDED };
+    printf("\n== the floor: the same loops around the leanest possible buffered draw, which "
+           "generates nothing\n");
+    static const struct {
+        const char *name;
+        loop_fn floor, in, r123, fill;
+    } floors[] = {{"u64", floor_u64, inline_u64, r123_u64, fill_u64},
+                  {"double", floor_double, inline_double, r123_double, fill_double}};
+    for (size_t d = 0; d < sizeof floors / sizeof floors[0]; d++) {
+        const loop_fn fn[4] = {floors[d].floor, floors[d].in, floors[d].r123, floors[d].fill};
+        double ns[4];
+        time_loops(fn, 4, ns);
+        const double best = ns[0] + ns[3];
+        printf("  %-7s floor %.2f + fill %.2f = %.2f ns (inline %.2f): at best Random123 loop "
+               "(%.2f) / next = %.2fx, next / fill = %.2fx\n",
+               floors[d].name, ns[0], ns[3], best, ns[1], ns[2], ns[2] / best, best / ns[3]);
+    }
     printf("\n== targets (numpy's integers on PCG64: make bench-single's Python part)\n");
     verdict("repro_next_double: Random123 loop / next_double", t_r123[DOUBLE] / t_in[DOUBLE], 3,
             1);

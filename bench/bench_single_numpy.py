@@ -2,7 +2,7 @@
 bench-single).
 
 numpy.random.Generator(stream.bit_generator()) draws through the stream's C
-callbacks (repro_next_u64 / u32 / double, reading the stream's buffer).  For each
+callbacks (repro_bitgen_next_u64 / u32 / double, reading the stream's buffer).  For each
 Generator method below (METHODS), the ns per value on a philox4x32-10 stream and
 on numpy's PCG64, SFC64 and Philox, in one process, runs interleaved so that drift
 hits all alike; thread CPU time, the median of --repeat runs.  The ratio stream /

@@ -207,7 +207,7 @@ REPRO_API unsigned repro_algorithm_block_words(repro_algorithm a);
 
 /* Words of the stream a repro_stream keeps for its single draws (whole blocks of every
  * algorithm), and normal or exponential values it keeps converted. */
-#define REPRO_STREAM_BUFFER_WORDS 256
+#define REPRO_STREAM_BUFFER_WORDS 1024
 #define REPRO_STREAM_CACHE_VALUES 32
 /* Complete so that it can live on the stack; the fields are not API, and their layout
  * and the size may change in any 0.x release (docs/guides/stability.md).  Everything
@@ -215,10 +215,14 @@ REPRO_API unsigned repro_algorithm_block_words(repro_algorithm a);
  * The buffers only ever hold the words (values) of the positions they are tagged
  * with, so which numbers a stream yields never depends on them. */
 typedef struct repro_stream {
-    uint64_t position_; /* index of the next u32 word */
-    uint64_t buf_pos_;  /* position of buf_[0] */
-    uint32_t buf_n32_;  /* offsets from buf_pos_ a u32 draw may start at: the words held */
-    uint32_t buf_n64_;  /* ... a u64 draw: one less (0 when empty) */
+    /* The position (index of the next u32 word) is buf_pos_ + off_ modulo 2^64, so the
+     * inline draws read and move off_ alone: a u32 draw reads buf_[off_] when off_ <
+     * buf_n32_, a u64 draw when off_ < buf_n64_; any other off_ (a position outside
+     * the buffer) makes them refill.  The bounds are 64-bit to compare as they are. */
+    uint64_t off_;
+    uint64_t buf_n64_; /* buf_n32_ - 1, 0 when empty */
+    uint64_t buf_n32_; /* the words held */
+    uint64_t buf_pos_; /* position of buf_[0] */
     uint32_t algorithm_;
     uint32_t cache_n_;    /* values in cache_: the draws at cache_pos_ + 2i ... */
     uint32_t cache_kind_; /* ... of this kind (normal or exponential) */
@@ -283,6 +287,14 @@ REPRO_API uint32_t repro_next_bounded_u32(repro_stream *s, uint32_t n);
 REPRO_API uint64_t repro_next_bounded_u64(repro_stream *s, uint64_t n);
 REPRO_API double repro_next_normal(repro_stream *s);      /* N(0,1) */
 REPRO_API double repro_next_exponential(repro_stream *s); /* rate 1 */
+/* numpy's bitgen_t callbacks next_uint64, next_uint32 and next_double (and
+ * next_raw: the u64 one) for a repro_stream *state, which must not be NULL:
+ * repro_next_u64, repro_next_u32 and repro_next_double with numpy's signature and
+ * no NULL check.  For bindings that serve numpy's Generator from a stream (the Python
+ * bindings' BitGenerator).  Contract: yes (section 3, as the single draws). */
+REPRO_API uint64_t repro_bitgen_next_u64(void *state);
+REPRO_API uint32_t repro_bitgen_next_u32(void *state);
+REPRO_API double repro_bitgen_next_double(void *state);
 
 /* Contract section 3's [0,1) values of a u64 x and a u32 y: an integer below 2^53
  * (2^24) times a power of two, exact in every floating-point mode.  The library's
@@ -295,19 +307,25 @@ REPRO_API double repro_next_exponential(repro_stream *s); /* rate 1 */
 #define REPRO_DOUBLE_FROM_U64_(x) (REPRO_CAST_(double, (x) >> 11) * (1.0 / 9007199254740992.0))
 #define REPRO_FLOAT_FROM_U32_(y) (REPRO_CAST_(float, (y) >> 8) * (1.0f / 16777216.0f))
 
+#if defined(__GNUC__)
+#define REPRO_UNLIKELY_(c) __builtin_expect(!!(c), 0)
+#else
+#define REPRO_UNLIKELY_(c) (c)
+#endif
+
 #ifndef REPRO_NO_INLINE_DEFINITIONS_
 REPRO_INLINE uint32_t repro_next_u32(repro_stream *s)
 {
     uint64_t off;
     if (!s)
         return 0;
-    off = s->position_ - s->buf_pos_;
-    if (off >= s->buf_n32_) {
+    off = s->off_;
+    if (REPRO_UNLIKELY_(off >= s->buf_n32_)) {
         if (repro_stream_refill(s) != REPRO_OK)
             return 0;
-        off = s->position_ - s->buf_pos_;
+        off = s->off_;
     }
-    s->position_ += 1;
+    s->off_ = off + 1;
     return s->buf_[off];
 }
 
@@ -316,13 +334,13 @@ REPRO_INLINE uint64_t repro_next_u64(repro_stream *s)
     uint64_t off;
     if (!s)
         return 0;
-    off = s->position_ - s->buf_pos_;
-    if (off >= s->buf_n64_) {
+    off = s->off_;
+    if (REPRO_UNLIKELY_(off >= s->buf_n64_)) {
         if (repro_stream_refill(s) != REPRO_OK)
             return 0;
-        off = s->position_ - s->buf_pos_;
+        off = s->off_;
     }
-    s->position_ += 2;
+    s->off_ = off + 2;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     { /* the two words are the u64's bytes: one load */
         uint64_t x;

@@ -1,11 +1,12 @@
 /* Streams keep buffers of words and of converted values for their single draws and
  * short fills.  These tests check that no sequence of calls can tell:
- *  - a long random mix of every single draw (runs of one kind too), fills short and
- *    long, seeks to random positions, into the buffered range and near 2^64, skips,
- *    struct copies drawn from side by side, save/load and *_at calls, on every
- *    algorithm, where each value is checked against the contract's definition applied
- *    to the words repro_fill_u32_at gives at the tracked position (a reference
- *    stream that is never drawn from), and the position after each call;
+ *  - a long random mix of every single draw (runs of one kind too; numpy's callbacks
+ *    repro_bitgen_next_* among them), fills short and long, seeks to random positions,
+ *    into the buffered range and near 2^64, skips, struct copies drawn from side by
+ *    side, save/load and *_at calls, on every algorithm, where each value is checked
+ *    against the contract's definition applied to the words repro_fill_u32_at gives
+ *    at the tracked position (a reference stream that is never drawn from), and the
+ *    position after each call;
  *  - *_at calls leave the stream byte for byte as it was;
  *  - seeking inside the buffered range draws from the buffer without a refill.
  * tests/run_c_tests.sh runs the program once per ISA, so every refill kernel and
@@ -139,6 +140,23 @@ static void check_next(repro_stream *s, uint64_t *pos, size_t k, uint64_t bound,
     assert_true(repro_stream_tell(s) == *pos);
 }
 
+/* A draw through numpy's callbacks (repro_bitgen_next_u32/u64/double), which must be
+ * the single draws u32, u64 and double, checked against the model at *pos. */
+static void check_bitgen(repro_stream *s, uint64_t *pos, uint64_t *st)
+{
+    static const size_t bitgen_kinds[] = {VEC_DRAW_U32, VEC_DRAW_U64, VEC_DRAW_DOUBLE};
+    const size_t k = bitgen_kinds[rnd(st) % 3];
+    const uint64_t want = expected(k, pos, 0);
+    const uint64_t got = k == VEC_DRAW_U32   ? repro_bitgen_next_u32(s)
+                         : k == VEC_DRAW_U64 ? repro_bitgen_next_u64(s)
+                                             : vec_double_bits(repro_bitgen_next_double(s));
+    if (got != want)
+        fail_msg("%s: repro_bitgen_next_%s: got %016llx, want %016llx",
+                 repro_algorithm_name(repro_stream_algorithm(&ref)), kinds[k].name,
+                 (unsigned long long)got, (unsigned long long)want);
+    assert_true(repro_stream_tell(s) == *pos);
+}
+
 static uint64_t out[6000];
 
 /* n values of kind k from a fill (at: from fill_at at *pos, which must leave s as it
@@ -261,10 +279,13 @@ static void random_mix(repro_algorithm a, repro_seed seed, uint64_t st)
             s = u;
             break;
         }
-        default: /* a burst of single draws of every kind, interleaved */
+        default: /* a burst of single draws of every kind and numpy's, interleaved */
             for (int i = (int)(rnd(&st) % 24); i > 0; i--) {
-                const size_t kk = (size_t)(rnd(&st) % VEC_NDRAWS);
-                check_next(&s, &pos, kk, pick_bound(kk, &st), "mixed");
+                const size_t kk = (size_t)(rnd(&st) % (VEC_NDRAWS + 1));
+                if (kk == VEC_NDRAWS)
+                    check_bitgen(&s, &pos, &st);
+                else
+                    check_next(&s, &pos, kk, pick_bound(kk, &st), "mixed");
             }
             break;
         }

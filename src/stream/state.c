@@ -21,7 +21,7 @@ int repro_stream_save(const repro_stream *s, char *buf, size_t cap)
     repro_seed_to_hex(repro_stream_seed(s), hex);
     char text[REPRO_STATE_MAX];
     int len = snprintf(text, sizeof text, STATE_TAG "%s:%s:%" PRIu64, name, hex,
-                       s->position_);
+                       repro_stream_tell(s));
     if (len < 0 || (size_t)len >= cap) {
         if (cap > 0)
             buf[0] = '\0';
@@ -89,10 +89,8 @@ int repro_stream_load_ex(repro_stream *s, const char *text, size_t *err_offset)
     if (text[i] != '\0')
         return fail(err_offset, i, REPRO_ERR_STATE_TRAILING);
 
-    repro_stream t;
-    repro_stream_init(&t, alg, seed);
-    repro_stream_seek(&t, pos);
-    *s = t;
+    repro_stream_init(s, alg, seed); /* succeeds: alg is valid */
+    repro_stream_seek(s, pos);
     return REPRO_OK;
 }
 

@@ -68,20 +68,23 @@ int repro_stream_init(repro_stream *s, repro_algorithm a, repro_seed seed)
     return REPRO_OK;
 }
 
-/* Seeks and skips move only the position: the buffers stay tagged with theirs, so a
- * seek inside the buffered range draws from it without a refill. */
-void repro_stream_seek(repro_stream *s, uint64_t position)
+/* The position is buf_pos_ + off_ (modulo 2^64).  Seeks and skips move off_ only: the
+ * buffers stay tagged with their positions, so a seek inside the buffered range draws
+ * from it without a refill. */
+static uint64_t position(const repro_stream *s) { return s->buf_pos_ + s->off_; }
+
+void repro_stream_seek(repro_stream *s, uint64_t pos)
 {
     if (s)
-        s->position_ = position;
+        s->off_ = pos - s->buf_pos_;
 }
 
-uint64_t repro_stream_tell(const repro_stream *s) { return s ? s->position_ : 0; }
+uint64_t repro_stream_tell(const repro_stream *s) { return s ? position(s) : 0; }
 
 void repro_stream_skip(repro_stream *s, uint64_t delta)
 {
     if (s)
-        s->position_ += delta;
+        s->off_ += delta;
 }
 
 repro_algorithm repro_stream_algorithm(const repro_stream *s)
@@ -147,14 +150,16 @@ static void refill_from(repro_stream *s, uint64_t start, size_t need)
 {
     size_t words = FIRST_REFILL_WORDS;
     if (s->buf_n32_ > 0 && start - s->buf_pos_ <= s->buf_n32_)
-        words = 2 * s->buf_n32_;
+        words = 2 * (size_t)s->buf_n32_;
     while (words < need)
         words *= 2;
     words = words < BUFFER_WORDS ? words : BUFFER_WORDS;
+    const uint64_t pos = position(s);
     gen_words(repro_isa_active(), s, start, s->buf_, words);
     s->buf_pos_ = start;
-    s->buf_n32_ = (uint32_t)words;
-    s->buf_n64_ = (uint32_t)words - 1;
+    s->off_ = pos - start;
+    s->buf_n32_ = words;
+    s->buf_n64_ = words - 1;
 }
 
 /* From the block that holds the position, with `need` words from the position on
@@ -162,8 +167,8 @@ static void refill_from(repro_stream *s, uint64_t start, size_t need)
 static void refill(repro_stream *s, size_t need)
 {
     const unsigned shift = block_shift(s->algorithm_);
-    const uint64_t start = s->position_ >> shift << shift;
-    refill_from(s, start, need + (size_t)(s->position_ - start));
+    const uint64_t pos = position(s), start = pos >> shift << shift;
+    refill_from(s, start, need + (size_t)(pos - start));
 }
 
 int repro_stream_refill(repro_stream *s)
@@ -183,10 +188,10 @@ int repro_stream_refill(repro_stream *s)
 _Static_assert(2 * REPRO_STREAM_CACHE_VALUES <= BUFFER_WORDS / 2, "a cache's words fit");
 static void take_words(repro_stream *s, void *out, size_t words)
 {
-    const uint64_t off = s->position_ - s->buf_pos_;
+    const uint64_t off = s->off_;
     if (off >= s->buf_n32_) {
         refill(s, words);
-        memcpy(out, s->buf_ + (s->position_ - s->buf_pos_), words * 4);
+        memcpy(out, s->buf_ + s->off_, words * 4);
         return;
     }
     const size_t have = s->buf_n32_ - off < words ? (size_t)(s->buf_n32_ - off) : words;
@@ -218,7 +223,7 @@ static REPRO_NOINLINE double convert_next(repro_stream *s, enum repro_conv conv)
 {
     if (!repro_algorithm_valid(s->algorithm_))
         return 0.0;
-    const uint64_t pos = s->position_;
+    const uint64_t pos = position(s);
     const int run = s->cache_kind_ == (uint32_t)conv &&
                     pos - s->cache_pos_ == 2 * (uint64_t)s->cache_n_;
     const size_t n = run ? REPRO_STREAM_CACHE_VALUES : 1;
@@ -231,7 +236,7 @@ static REPRO_NOINLINE double convert_next(repro_stream *s, enum repro_conv conv)
     s->cache_pos_ = pos;
     s->cache_n_ = (uint32_t)n;
     s->cache_kind_ = (uint32_t)conv;
-    s->position_ = pos + 2;
+    s->off_ += 2;
     return s->cache_[0];
 }
 
@@ -239,9 +244,9 @@ static inline double next_converted(repro_stream *s, enum repro_conv conv)
 {
     if (!s)
         return 0.0;
-    const uint64_t off = s->position_ - s->cache_pos_;
+    const uint64_t off = position(s) - s->cache_pos_;
     if (s->cache_kind_ == (uint32_t)conv && (off & 1) == 0 && off / 2 < s->cache_n_) {
-        s->position_ += 2;
+        s->off_ += 2;
         return s->cache_[off / 2];
     }
     return convert_next(s, conv);
@@ -310,13 +315,14 @@ static void fill_values(const repro_isa_table *isa, const repro_stream *s, uint6
 
 /* A stream's short fills (up to this many words) read its buffer, like single draws,
  * so that a loop of short fills costs what single draws cost. */
-#define SHORT_FILL_WORDS (BUFFER_WORDS / 2)
+#define SHORT_FILL_WORDS 128
+_Static_assert(SHORT_FILL_WORDS <= BUFFER_WORDS / 2, "a short fill's words fit");
 
 static void fill_stream(const repro_isa_table *isa, repro_stream *s, void *out, size_t n,
                         unsigned words_per_value, repro_convert_fn conv)
 {
     if (n > SHORT_FILL_WORDS / words_per_value) {
-        fill_values(isa, s, s->position_, out, n, words_per_value, conv);
+        fill_values(isa, s, position(s), out, n, words_per_value, conv);
     } else if (n > 0) {
         const size_t words = n * words_per_value;
         take_words(s, out, words);
@@ -326,7 +332,7 @@ static void fill_stream(const repro_isa_table *isa, repro_stream *s, void *out, 
             repro_fpenv_leave(env);
         }
     }
-    s->position_ += (uint64_t)n * words_per_value;
+    s->off_ += (uint64_t)n * words_per_value;
 }
 
 int repro_fill_check(const repro_stream *s, const void *out, size_t n)
@@ -410,7 +416,7 @@ REPRO_FILLS(DEFINE_FILL)
                 out[i] = repro_next_bounded_u##W(s, bound);                              \
         } else {                                                                         \
             const repro_isa_table *isa = repro_isa_active();                             \
-            s->position_ += bounded_##W(isa, s, s->position_, out, n, bound);             \
+            s->off_ += bounded_##W(isa, s, position(s), out, n, bound);                   \
         }                                                                                \
         return REPRO_OK;                                                                 \
     }                                                                                    \

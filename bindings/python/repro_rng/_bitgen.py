@@ -7,8 +7,8 @@ PyCapsule named "BitGenerator" holding a bitgen_t, and `lock`.  bitgen_t is
              uint64_t (*next_uint64)(void *); uint32_t (*next_uint32)(void *);
              double (*next_double)(void *);   uint64_t (*next_raw)(void *); }
 
-Its function pointers point straight at repro_next_u64 / repro_next_u32 /
-repro_next_double (each takes the stream as its one pointer argument), with the
+Its function pointers point straight at repro_bitgen_next_u64 / _u32 / _double
+(repro_next_u64 / u32 / double with numpy's signature and no NULL check), with the
 stream as state: numpy then draws at C speed, with no Python callback per number (each
 a read from the stream's buffer of blocks the SIMD kernels computed), and
 its raw 64-bit output is the stream's u64 draws by construction.  The stream is shared
@@ -41,8 +41,8 @@ def _address(fn):
 class BitGenerator:
     """numpy.random.Generator(BitGenerator(stream)) draws from stream.
 
-    next_uint64 and next_raw consume two words (repro_next_u64), next_uint32 one word
-    (repro_next_u32), next_double two words (repro_next_double, [0,1)), all in the
+    next_uint64 and next_raw consume two words (as repro_next_u64), next_uint32 one
+    word (repro_next_u32), next_double two words (repro_next_double, [0,1)), all in the
     contract order, so numpy's draws interleave with the Stream's own."""
 
     def __init__(self, stream):
@@ -51,10 +51,10 @@ class BitGenerator:
                             % type(stream).__name__)
         self.stream = stream
         self.lock = stream._lock
-        self._bitgen = _BitgenT(stream._addr, _address(lib.repro_next_u64),
-                                _address(lib.repro_next_u32),
-                                _address(lib.repro_next_double),
-                                _address(lib.repro_next_u64))
+        self._bitgen = _BitgenT(stream._addr, _address(lib.repro_bitgen_next_u64),
+                                _address(lib.repro_bitgen_next_u32),
+                                _address(lib.repro_bitgen_next_double),
+                                _address(lib.repro_bitgen_next_u64))
         self.capsule = pythonapi.PyCapsule_New(ctypes.addressof(self._bitgen),
                                                _CAPSULE_NAME, None)
 
