@@ -9,7 +9,7 @@ VERSION := $(shell sed -n 's/^\#define REPRO_VERSION_STRING "\(.*\)"/\1/p' inclu
 MAJOR := $(word 1,$(subst ., ,$(VERSION)))
 MINOR := $(word 2,$(subst ., ,$(VERSION)))
 # The soname carries the part of the version whose change may break the ABI: the major
-# from 1.0 on; before 1.0 a minor release may break it too (0.2 grew repro_stream), so
+# from 1.0 on; before 1.0 a minor release may break it too (0.2 and 0.3 grew repro_stream), so
 # there it is major.minor (docs/guides/stability.md).
 ABI := $(if $(filter 0,$(MAJOR)),$(MAJOR).$(MINOR),$(MAJOR))
 

@@ -51,9 +51,9 @@ extern "C" {
 #endif
 
 #define REPRO_VERSION_MAJOR 0
-#define REPRO_VERSION_MINOR 2
+#define REPRO_VERSION_MINOR 3
 #define REPRO_VERSION_PATCH 0
-#define REPRO_VERSION_STRING "0.2.0"
+#define REPRO_VERSION_STRING "0.3.0"
 /* Output contract implemented by this version ("rr1"). */
 #define REPRO_CONTRACT_VERSION 1
 
@@ -207,7 +207,7 @@ REPRO_API unsigned repro_algorithm_block_words(repro_algorithm a);
 
 /* Words of the stream a repro_stream keeps for its single draws (whole blocks of every
  * algorithm), and normal or exponential values it keeps converted. */
-#define REPRO_STREAM_BUFFER_WORDS 1024
+#define REPRO_STREAM_BUFFER_WORDS 512
 #define REPRO_STREAM_CACHE_VALUES 32
 /* Complete so that it can live on the stack; the fields are not API, and their layout
  * and the size may change in any 0.x release (docs/guides/stability.md).  Everything

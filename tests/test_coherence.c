@@ -144,11 +144,11 @@ static void check_next(repro_stream *s, uint64_t *pos, size_t k, uint64_t bound,
  * the single draws u32, u64 and double, checked against the model at *pos. */
 static void check_bitgen(repro_stream *s, uint64_t *pos, uint64_t *st)
 {
-    static const size_t bitgen_kinds[] = {VEC_DRAW_U32, VEC_DRAW_U64, VEC_DRAW_DOUBLE};
+    static const size_t bitgen_kinds[] = {VEC_DRAW_u32, VEC_DRAW_u64, VEC_DRAW_double};
     const size_t k = bitgen_kinds[rnd(st) % 3];
     const uint64_t want = expected(k, pos, 0);
-    const uint64_t got = k == VEC_DRAW_U32   ? repro_bitgen_next_u32(s)
-                         : k == VEC_DRAW_U64 ? repro_bitgen_next_u64(s)
+    const uint64_t got = k == VEC_DRAW_u32   ? repro_bitgen_next_u32(s)
+                         : k == VEC_DRAW_u64 ? repro_bitgen_next_u64(s)
                                              : vec_double_bits(repro_bitgen_next_double(s));
     if (got != want)
         fail_msg("%s: repro_bitgen_next_%s: got %016llx, want %016llx",

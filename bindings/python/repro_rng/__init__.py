@@ -21,7 +21,7 @@ from ._bitgen import BitGenerator
 from ._generator import Generator, default_rng
 from ._everything import seed_everything
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 __all__ = ["MAJOR", "Seed", "Stream", "Permutation", "BitGenerator", "Generator",
            "default_rng", "ReproError",
            "seed_everything", "library_path", "library_version", "isa", "set_isa", "isas",
