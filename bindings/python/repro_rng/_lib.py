@@ -28,7 +28,7 @@ from pathlib import Path
 # Its ABI, which the soname carries, is the major version from 1.0 on, and before 1.0
 # major.minor: a 0.x minor release may break the ABI (docs/guides/stability.md).
 MAJOR = 0
-MINOR = 2
+MINOR = 3
 ABI = "%d.%d" % (MAJOR, MINOR) if MAJOR == 0 else "%d" % MAJOR
 
 
