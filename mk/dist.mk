@@ -53,9 +53,9 @@ bench-dist: shared
 
 bench: bench-dist
 
-# The vector math header is compiled into the SIMD kernels and its test: sqrt must
-# be the instruction there too.
-$(BUILD)/obj/src/kernels/simd/%.o: LIB_CFLAGS += -fno-math-errno
+# The vector math header is compiled into the kernels (SIMD tables, the laws' scalar
+# transforms) and its test: sqrt must be the instruction there too.
+$(BUILD)/obj/src/kernels/%.o: LIB_CFLAGS += -fno-math-errno
 $(BUILD)/tests/test_math_vec: BASE_CFLAGS += -fno-math-errno
 
 # Under valgrind the statistical tests run 10^5 draws per case instead of 10^6.

@@ -1440,6 +1440,54 @@ static void test_log_factorial_table(void **state)
     }
 }
 
+/* The vector transforms of the laws (src/kernels/laws_vec.h) against the documented
+ * formulas evaluated with the public scalar math, value by value, at the active ISA:
+ * Pareto (expm1 on every branch of its reduction: small shapes reach k >= 20 and the
+ * scalar path past 56 ln2), Weibull (exp) and logistic (log1p's form). */
+static double u52_of(uint64_t x)
+{
+    return ((double)(x >> 12) + 0.5) * 0x1p-52;
+}
+
+static void test_law_formulas(void **state)
+{
+    (void)state;
+    enum { M = 3000 };
+    static const double shapes[] = {0.3, 0.45, 1.0, 3.0, 50.0};
+    double *out = malloc(M * sizeof *out);
+    uint64_t *x = malloc(M * sizeof *x);
+    assert_true(out && x);
+    for (size_t c = 0; c < sizeof shapes / sizeof shapes[0]; c++) {
+        double a = shapes[c];
+        for (int law = 0; law < 3; law++) {
+            repro_stream s, t;
+            repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(100 + c));
+            t = s;
+            int rc = law == 0   ? repro_fill_pareto(&s, out, M, a)
+                     : law == 1 ? repro_fill_weibull(&s, out, M, a)
+                                : repro_fill_logistic(&s, out, M, a, 1.0 / a);
+            assert_int_equal(rc, REPRO_OK);
+            repro_fill_u64(&t, x, M);
+            for (size_t i = 0; i < M; i++) {
+                double u = u52_of(x[i]), want;
+                if (law == 0) {
+                    want = repro_math_expm1(-repro_math_log(u) / a);
+                } else if (law == 1) {
+                    want = repro_math_exp(repro_math_log(-repro_math_log(u)) / a);
+                } else {
+                    double h = x[i] >> 63 ? 1.0 - u : u, d = (2.0 * h - 1.0) / (1.0 - h);
+                    double u1 = 1.0 + d, l = u1 == 1.0 ? d : repro_math_log(u1) * d / (u1 - 1.0);
+                    want = x[i] >> 63 ? a - 1.0 / a * l : a + 1.0 / a * l;
+                }
+                if (memcmp(&out[i], &want, sizeof want) != 0)
+                    fail_msg("law %d shape %g at %zu: %a, the formula %a", law, a, i, out[i], want);
+            }
+        }
+    }
+    free(out);
+    free(x);
+}
+
 /* The array exp of the laws (src/math/math_array.c) is repro_math_exp bit for bit:
  * special values, both thresholds, the tiny-argument path, subnormal results, the
  * branch points of the reduction, and every length's remainder. */
@@ -1548,6 +1596,7 @@ int main(void)
         cmocka_unit_test(test_mvnormal_overflow),
         cmocka_unit_test(test_zipf_large_a),
         cmocka_unit_test(test_log_factorial_table),
+        cmocka_unit_test(test_law_formulas),
         cmocka_unit_test(test_exp_array),
         cmocka_unit_test(test_tanpi_array),
         cmocka_unit_test(test_laws),

@@ -356,6 +356,68 @@ static void test_set_isa(void **state)
     assert_int_equal(repro_set_isa(before), REPRO_OK);
 }
 
+/* The laws' transforms (src/kernels/laws_vec.h) against the scalar table's, byte for
+ * byte: every op, parameters from ordinary to extreme (overflowing and tiny
+ * exponentials, the logarithm's scalar path of von Mises), any words (for the ops on
+ * doubles: NaN, infinities, negatives and subnormals too), every length's remainder,
+ * a buffer 4 bytes off 8-byte alignment. */
+static void test_laws(void **state)
+{
+    (void)state;
+    static const struct {
+        enum repro_law_op op;
+        double p[5];
+    } cases[] = {
+        {REPRO_LAW_UNIFORM, {-2.0, 7.0, 1.0, 5.0, 0x1.3ffffffffffffp+2}},
+        {REPRO_LAW_UNIFORM, {-0x1p1023, 0x1.8p1023, 2.0, 0x1p1023, 0x1.fffffffffffffp+1022}},
+        {REPRO_LAW_SCALE, {2.5}},          {REPRO_LAW_SCALE, {1e308}},
+        {REPRO_LAW_LOGNORMAL, {0.0, 1.0}}, {REPRO_LAW_LOGNORMAL, {700.0, 30.0}},
+        {REPRO_LAW_LAPLACE, {0.0, 1.0}},   {REPRO_LAW_LAPLACE, {1e300, 1e300}},
+        {REPRO_LAW_LOGISTIC, {2.0, 0.5}},  {REPRO_LAW_GUMBEL, {-1.0, 7.0}},
+        {REPRO_LAW_RAYLEIGH, {1e-310}},    {REPRO_LAW_WEIBULL, {2.0}},
+        {REPRO_LAW_WEIBULL, {0.0}},        {REPRO_LAW_WEIBULL, {1e-300}},
+        {REPRO_LAW_WEIBULL, {1e300}},      {REPRO_LAW_POWER, {0.01}},
+        {REPRO_LAW_POWER, {1e-300}},
+        {REPRO_LAW_TRIANGULAR, {0.0, 3.0, 1.0 / 3.0, 3.0, 2.0 / 3.0}},
+        {REPRO_LAW_TRIANGULAR, {-1e300, 2e300, 0.5, 1e300, 0.5}},
+        {REPRO_LAW_CAUCHY, {0.0}},         {REPRO_LAW_WALD, {1.0, 2.0}},
+        {REPRO_LAW_WALD, {1e-300, 1e300}}, {REPRO_LAW_VONMISES, {4.0, 1.1327}},
+        {REPRO_LAW_VONMISES, {1e-6, 1e6}}, {REPRO_LAW_VONMISES, {9e5, 1.0000005}},
+    };
+    static const uint64_t edges[] = {
+        0, ~0ull, 1ull << 63, (1ull << 63) - 1, 1ull << 12, 0x7ff0000000000000u,
+        0xfff8000000000000u, 1, 0x0010000000000000u, 0x3ff0000000000000u,
+        0xc086232bdd7abcd2u, 0x408633ce8fb9f87eu};
+    enum { N = 1000 };
+    uint64_t *words = malloc(2 * N * sizeof *words);
+    unsigned char *want = malloc(16 * N + 4), *got = malloc(16 * N + 4);
+    assert_true(words && want && got);
+    uint64_t st = 3;
+    for (size_t i = 0; i < 2 * N; i++) {
+        st = st * 6364136223846793005u + 1442695040888963407u;
+        words[i] = i < sizeof edges / sizeof edges[0] ? edges[i] : st ^ st >> 29;
+    }
+    const repro_isa_table *t[N_SIMD_ISAS];
+    size_t nt = simd_tables(t);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (size_t k = 0; k < N_LENGTHS && lengths[k] <= N; k++) {
+            int pairs = cases[c].op == REPRO_LAW_WALD || cases[c].op == REPRO_LAW_VONMISES;
+            size_t n = lengths[k], bytes = (pairs ? 16 : 8) * n;
+            memcpy(want + 4, words, bytes);
+            repro_isa_scalar.law(cases[c].op, want + 4, n, cases[c].p);
+            for (size_t i = 0; i < nt; i++) {
+                memcpy(got + 4, words, bytes);
+                t[i]->law(cases[c].op, got + 4, n, cases[c].p);
+                if (memcmp(got + 4, want + 4, bytes) != 0)
+                    fail_msg("%s: law op %d (case %zu), n %zu differs from scalar", t[i]->name,
+                             (int)cases[c].op, c, n);
+            }
+        }
+    free(words);
+    free(want);
+    free(got);
+}
+
 static const char *self_path;
 
 /* Runs this program with REPRO_RNG_ISA=value and --print-isa; returns its
@@ -417,7 +479,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_worked_examples), cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_conversions),     cmocka_unit_test(test_public_fills),
         cmocka_unit_test(test_isa_list_and_tables), cmocka_unit_test(test_set_isa),
-        cmocka_unit_test(test_env_var),
+        cmocka_unit_test(test_env_var),         cmocka_unit_test(test_laws),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

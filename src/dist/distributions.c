@@ -6,6 +6,7 @@
 #include "math/fpenv.h"
 #include "math/special.h"
 #include "stream/stream.h"
+#include "dist/laws.h"
 
 #include <string.h>
 
@@ -52,20 +53,13 @@ static REPRO_NOINLINE int fill_uniform(repro_stream *s, double *out, size_t n, d
         return rc;
     if (!finite(a) || !finite(b) || !(a < b))
         return REPRO_ERR_PARAM;
-    rc = repro_fill_double(s, out, n);
-    /* When b - a overflows, work with halves (exact scaling by 2). */
+    /* When b - a overflows, work with halves (exact scaling by 2).  Rounding can reach
+     * b (or exceed it on the halves path): then the double below b, so [a, b) holds. */
     double width = b - a;
     int halves = !finite(width);
-    double lo = halves ? 0.5 * a : a, w = halves ? 0.5 * b - 0.5 * a : width;
-    double below_b = next_down(b);
-    for (size_t i = 0; rc == REPRO_OK && i < n; i++) {
-        double x = lo + w * out[i];
-        if (halves)
-            x = 2.0 * x;
-        /* Rounding can reach b (or exceed it on the halves path): [a, b) holds. */
-        out[i] = x < b ? x : below_b;
-    }
-    return rc;
+    const double p[5] = {halves ? 0.5 * a : a, halves ? 0.5 * b - 0.5 * a : width,
+                         halves ? 2.0 : 1.0, b, next_down(b)};
+    return repro_law_fill(s, out, n, REPRO_LAW_UNIFORM, p);
 }
 
 static REPRO_NOINLINE int fill_bernoulli(repro_stream *s, uint8_t *out, size_t n, double p)

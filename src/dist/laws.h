@@ -7,6 +7,7 @@
 #define REPRO_DIST_LAWS_H
 
 #include "math/fpenv.h"
+#include "kernels/table.h"
 #include "math/special.h"
 #include "stream/stream.h"
 
@@ -29,6 +30,11 @@ static inline double repro_u52(uint64_t x)
     memcpy(&big, &bits, sizeof big);
     return (big - 0x1.fffffffffffffp+51) * 0x1p-52;
 }
+
+/* n values of the law of op (src/kernels/laws_vec.h, parameters p, already checked) into
+ * out: its fill, transformed by the active ISA.  s and out checked. */
+int repro_law_fill(repro_stream *s, double *out, size_t n, enum repro_law_op op,
+                   const double *p);
 
 /* Values per chunk of the laws that convert fills in a stack buffer. */
 #define REPRO_LAW_CHUNK 512

@@ -4,7 +4,8 @@
  * triangular, power and wald (a fixed number of words per value: each has an _at
  * form), and the float32 gamma and vonmises (rejection).  Every formula is evaluated
  * in the order written, with the library's own log, exp, expm1, log1p, sinpi, cospi
- * and atan (docs/DISTRIBUTIONS.md). */
+ * and atan (docs/DISTRIBUTIONS.md).  The per-value transforms run on the active ISA's
+ * vectors (src/kernels/laws_vec.h) through one chunked driver, repro_law_fill. */
 #include "dist/laws.h"
 #include "core/philox.h" /* repro_mulhilo64 */
 
@@ -27,26 +28,55 @@ static int finite_f(float x)
     return x - x == 0.0f;
 }
 
-/* k U52 values (src/dist/laws.h) into u, and their u64 draws into x. */
-static void fill_u52(repro_stream *s, uint64_t *x, double *u, size_t k)
+/* ---- the transform laws ------------------------------------------------------------ */
+
+static int fill_words(repro_stream *s, double *out, size_t n)
 {
-    repro_fill_u64(s, x, k);
-    for (size_t i = 0; i < k; i++)
-        u[i] = repro_u52(x[i]);
+    return repro_fill_u64(s, (uint64_t *)(void *)out, n); /* read back through memcpy */
+}
+
+/* Chunk by chunk (16 KiB: transformed while in L1, one pass over out), the fill that op
+ * transforms into out, then the active ISA's transform in place. */
+int repro_law_fill(repro_stream *s, double *out, size_t n, enum repro_law_op op,
+                   const double *p)
+{
+    int (*fill)(repro_stream *, double *, size_t) =
+        op == REPRO_LAW_UNIFORM     ? repro_fill_double
+        : op == REPRO_LAW_SCALE     ? repro_fill_exponential
+        : op == REPRO_LAW_LOGNORMAL ? repro_fill_normal
+                                    : fill_words;
+    const repro_isa_table *isa = repro_isa_active();
+    enum { CHUNK = 2048 };
+    for (size_t i = 0; i < n; i += CHUNK) {
+        size_t k = n - i < CHUNK ? n - i : CHUNK;
+        fill(s, out + i, k);
+        isa->law(op, out + i, k, p);
+    }
+    return REPRO_OK;
 }
 
 /* ---- float32 variants ------------------------------------------------------------ */
 
-/* The double draws of `fill`, rounded to float: 2 words per value. */
+/* The double draws of `fill`, rounded to float: 2 words per value.  Four at a time
+ * through vector types (one conversion instruction per register, whatever the
+ * compiler's loop vectoriser does at -O2). */
+typedef double rounded_d4 __attribute__((vector_size(32)));
+typedef float rounded_f4 __attribute__((vector_size(16)));
 static int fill_rounded(repro_stream *s, float *out, size_t n,
                         int (*fill)(repro_stream *, double *, size_t))
 {
     int rc = repro_fill_check(s, out, n);
     double d[REPRO_LAW_CHUNK];
     for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
+        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK, j = 0;
         rc = fill(s, d, k);
-        for (size_t j = 0; j < k; j++)
+        for (; j + 4 <= k; j += 4) {
+            rounded_d4 v;
+            memcpy(&v, d + j, sizeof v);
+            rounded_f4 f = __builtin_convertvector(v, rounded_f4);
+            memcpy(out + i + j, &f, sizeof f);
+        }
+        for (; j < k; j++)
             out[i + j] = (float)d[j];
     }
     return rc;
@@ -120,11 +150,8 @@ static REPRO_NOINLINE int law_lognormal(repro_stream *s, double *out, size_t n, 
         return rc;
     if (!repro_law_finite(mean) || !repro_law_finite(sigma) || !(sigma >= 0.0))
         return REPRO_ERR_PARAM;
-    rc = repro_fill_normal(s, out, n);
-    for (size_t i = 0; i < n; i++)
-        out[i] = mean + sigma * out[i];
-    repro_dist_exp_array(out, n);
-    return rc;
+    const double p[2] = {mean, sigma};
+    return repro_law_fill(s, out, n, REPRO_LAW_LOGNORMAL, p);
 }
 
 /* ---- transforms of U52 uniforms --------------------------------------------------- */
@@ -133,16 +160,7 @@ static REPRO_NOINLINE int law_lognormal(repro_stream *s, double *out, size_t n, 
 static REPRO_NOINLINE int law_standard_cauchy(repro_stream *s, double *out, size_t n)
 {
     int rc = repro_fill_check(s, out, n);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *u = out + i;
-        fill_u52(s, x, u, k);
-        for (size_t j = 0; j < k; j++)
-            u[j] -= 0.5;
-        repro_dist_tanpi_array(u, k);
-    }
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_CAUCHY, NULL) : rc;
 }
 
 /* The scale laws: loc + scale * (a function of U52).  scale >= 0, both finite. */
@@ -161,107 +179,43 @@ static REPRO_NOINLINE int law_exponential_scaled(repro_stream *s, double *out, s
                                                  double scale)
 {
     int rc = check_loc_scale(s, out, n, 0.0, scale);
-    if (rc != REPRO_OK)
-        return rc;
-    rc = repro_fill_exponential(s, out, n);
-    for (size_t i = 0; i < n; i++)
-        out[i] = scale * out[i];
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_SCALE, &scale) : rc;
 }
 
 /* u < 1/2 (the top bit of x clear): loc + scale log(2u); else loc - scale log(2 - 2u). */
 static REPRO_NOINLINE int law_laplace(repro_stream *s, double *out, size_t n, double loc,
                                       double scale)
 {
+    const double p[2] = {loc, scale};
     int rc = check_loc_scale(s, out, n, loc, scale);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        fill_u52(s, x, v, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = x[j] >> 63 ? 2.0 - 2.0 * v[j] : 2.0 * v[j]; /* exact, in (0, 1) */
-        repro_math_log_array(v, v, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = x[j] >> 63 ? loc - scale * v[j] : loc + scale * v[j];
-    }
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_LAPLACE, p) : rc;
 }
 
 /* log(u / (1 - u)) with a = min(u, 1 - u), d = (2a - 1) / (1 - a) (2a - 1 and 1 - a
- * exact): log(a / (1 - a)) = log1p(d), the sign restored from u's half. */
-static double logistic_d(uint64_t x)
-{
-    double u = repro_u52(x);
-    double a = x >> 63 ? 1.0 - u : u;
-    return (2.0 * a - 1.0) / (1.0 - a);
-}
-
+ * exact): log(a / (1 - a)) = log1p(d) as repro_dist_log1p computes it, the sign
+ * restored from u's half. */
 static REPRO_NOINLINE int law_logistic(repro_stream *s, double *out, size_t n, double loc,
                                        double scale)
 {
+    const double p[2] = {loc, scale};
     int rc = check_loc_scale(s, out, n, loc, scale);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        double w[REPRO_LAW_CHUNK];
-        rc = repro_fill_u64(s, x, k);
-        for (size_t j = 0; j < k; j++) {
-            v[j] = logistic_d(x[j]);
-            w[j] = 1.0 + v[j];
-        }
-        repro_math_log_array(w, w, k);
-        for (size_t j = 0; j < k; j++) {
-            /* log1p(d) as repro_dist_log1p computes it, from log(1 + d) in w[j] */
-            double d = v[j], u1 = 1.0 + d;
-            double l = u1 == 1.0 ? d : w[j] * d / (u1 - 1.0);
-            v[j] = x[j] >> 63 ? loc - scale * l : loc + scale * l;
-        }
-    }
-    return rc;
-}
-
-/* k values of e = -log(U52) into v (the u64 draws into x). */
-static void fill_neg_log_u52(repro_stream *s, uint64_t *x, double *v, size_t k)
-{
-    fill_u52(s, x, v, k);
-    repro_math_log_array(v, v, k);
-    for (size_t j = 0; j < k; j++)
-        v[j] = -v[j];
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_LOGISTIC, p) : rc;
 }
 
 /* loc - scale log(e), e = -log(u) in (0, 36.05]. */
 static REPRO_NOINLINE int law_gumbel(repro_stream *s, double *out, size_t n, double loc,
                                      double scale)
 {
+    const double p[2] = {loc, scale};
     int rc = check_loc_scale(s, out, n, loc, scale);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        fill_neg_log_u52(s, x, v, k);
-        repro_math_log_array(v, v, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = loc - scale * v[j];
-    }
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_GUMBEL, p) : rc;
 }
 
 /* scale sqrt(-2 log u). */
 static REPRO_NOINLINE int law_rayleigh(repro_stream *s, double *out, size_t n, double scale)
 {
     int rc = check_loc_scale(s, out, n, 0.0, scale);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        fill_u52(s, x, v, k);
-        repro_math_log_array(v, v, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = scale * repro_dist_sqrt(-2.0 * v[j]);
-    }
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_RAYLEIGH, &scale) : rc;
 }
 
 /* The shape laws of numpy: a > 0 (weibull: a >= 0), finite. */
@@ -278,51 +232,21 @@ static int check_shape(const repro_stream *s, const double *out, size_t n, doubl
 static REPRO_NOINLINE int law_weibull(repro_stream *s, double *out, size_t n, double a)
 {
     int rc = check_shape(s, out, n, a, 1);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        fill_neg_log_u52(s, x, v, k);
-        repro_math_log_array(v, v, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = v[j] / a;
-        repro_dist_exp_array(v, k);
-        for (size_t j = 0; a == 0.0 && j < k; j++)
-            v[j] = 0.0;
-    }
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_WEIBULL, &a) : rc;
 }
 
 /* numpy's pareto (Lomax, Pareto II with minimum 0): expm1(e / a), e = -log(u). */
 static REPRO_NOINLINE int law_pareto(repro_stream *s, double *out, size_t n, double a)
 {
     int rc = check_shape(s, out, n, a, 0);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        fill_neg_log_u52(s, x, v, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = repro_dist_expm1(v[j] / a);
-    }
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_PARETO, &a) : rc;
 }
 
 /* u^(1/a) = e^(log(u) / a). */
 static REPRO_NOINLINE int law_power(repro_stream *s, double *out, size_t n, double a)
 {
     int rc = check_shape(s, out, n, a, 0);
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        fill_u52(s, x, v, k);
-        repro_math_log_array(v, v, k);
-        for (size_t j = 0; j < k; j++)
-            v[j] = v[j] / a;
-        repro_dist_exp_array(v, k);
-    }
-    return rc;
+    return rc == REPRO_OK ? repro_law_fill(s, out, n, REPRO_LAW_POWER, &a) : rc;
 }
 
 /* Inversion: with base = right - left, f = (mode - left) / base and
@@ -338,20 +262,8 @@ static REPRO_NOINLINE int law_triangular(repro_stream *s, double *out, size_t n,
     if (!repro_law_finite(left) || !repro_law_finite(right) || !repro_law_finite(base) ||
         !(left <= mode && mode <= right && left < right))
         return REPRO_ERR_PARAM;
-    double f = (mode - left) / base, g = (right - mode) / base;
-    uint64_t x[REPRO_LAW_CHUNK];
-    for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
-        size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK;
-        double *v = out + i;
-        fill_u52(s, x, v, k);
-        for (size_t j = 0; j < k; j++) {
-            double u = v[j];
-            double y = u <= f ? left + base * repro_dist_sqrt(u * f)
-                              : right - base * repro_dist_sqrt((1.0 - u) * g);
-            v[j] = y < left ? left : y > right ? right : y;
-        }
-    }
-    return rc;
+    const double p[5] = {left, base, (mode - left) / base, right, (right - mode) / base};
+    return repro_law_fill(s, out, n, REPRO_LAW_TRIANGULAR, p);
 }
 
 /* Michael, Schucany & Haas (1976), numpy's method in a cancellation-free form: per value
@@ -368,6 +280,8 @@ static REPRO_NOINLINE int law_wald(repro_stream *s, double *out, size_t n, doubl
         !(scale > 0.0))
         return REPRO_ERR_PARAM;
     enum { K = REPRO_LAW_CHUNK / 2 };
+    const double p[2] = {mean, scale};
+    const repro_isa_table *isa = repro_isa_active();
     uint64_t x[2 * K];
     double z[K];
     for (size_t i = 0; rc == REPRO_OK && i < n; i += K) {
@@ -376,17 +290,11 @@ static REPRO_NOINLINE int law_wald(repro_stream *s, double *out, size_t n, doubl
         for (size_t j = 0; j < k; j++) /* contract section 3's (0,1) double */
             z[j] = ((double)(x[2 * j] >> 11) + 0.5) * 0x1p-53;
         repro_math_inv_normal_cdf_array(z, z, k);
-        for (size_t j = 0; j < k; j++) {
-            double y = mean * z[j] * z[j];
-            double q = 4.0 * scale / y;
-            double v = mean;
-            if (q - q == 0.0) { /* q finite */
-                double c = 1.0 / (1.0 + repro_dist_sqrt(1.0 + q));
-                v = mean * (q * c) * c;
-            }
-            double u = repro_u52(x[2 * j + 1]);
-            out[i + j] = u <= mean / (mean + v) ? v : mean * (mean / v);
-        }
+        for (size_t j = 0; j < k; j++) /* the normals into the pairs' first slots */
+            memcpy(&x[2 * j], &z[j], sizeof z[j]);
+        isa->law(REPRO_LAW_WALD, x, k, p);
+        for (size_t j = 0; j < k; j++)
+            memcpy(&out[i + j], &x[2 * j], sizeof out[i + j]);
     }
     return rc;
 }
@@ -489,25 +397,50 @@ static double wrap(double x)
  *     then wrap(mu' +- acos(w)), acos(w) = 2 atan(sqrt((1 - w) / (1 + w))) with w
  *     clamped to [-1, 1], minus when t < 0.
  * mu' is mu reduced modulo 2 pi (reduce_2pi) when |mu| > pi. */
-static double vonmises_draw(repro_stream *s, double mu, double kappa, double r)
+static double vonmises_limit(repro_stream *s, double mu, double kappa)
 {
     if (kappa < 1e-8)
         return PI_D * (2.0 * repro_u52(repro_next_u64(s)) - 1.0);
-    if (kappa > 1e6)
-        return wrap(mu + repro_next_normal(s) / repro_dist_sqrt(kappa));
-    double w, t;
-    for (;;) {
-        t = 2.0 * repro_u52(repro_next_u64(s)) - 1.0;
-        double z = repro_dist_cospi(t);
-        w = (1.0 + r * z) / (r + z);
-        double y = kappa * (r - w);
-        double v = repro_u52(repro_next_u64(s));
-        if (y * (2.0 - y) - v >= 0.0 || repro_dist_log(y / v) + 1.0 - y >= 0.0)
-            break;
-    }
+    return wrap(mu + repro_next_normal(s) / repro_dist_sqrt(kappa));
+}
+
+/* The value of an accepted attempt. */
+static double vonmises_value(double mu, double w, double t)
+{
     w = w > 1.0 ? 1.0 : w < -1.0 ? -1.0 : w;
     double theta = 2.0 * repro_dist_atan(repro_dist_sqrt((1.0 - w) / (1.0 + w)));
     return wrap(t < 0.0 ? mu - theta : mu + theta);
+}
+
+/* The attempts in batches, speculatively: the active ISA computes each attempt of a
+ * batch from its own two draws (REPRO_LAW_VONMISES, p = kappa, s), the accepted ones in
+ * order give the values, and the stream is sought back to just after the last attempt
+ * used: the values and the words consumed are those of one attempt at a time. */
+static void vonmises_batches(repro_stream *s, double *out, size_t n, double mu,
+                             const double p[2])
+{
+    enum { M = 256 }; /* attempts per batch: 4 KiB of draws */
+    uint64_t a[2 * M];
+    const repro_isa_table *isa = repro_isa_active();
+    for (size_t k = 0; k < n;) {
+        /* every kappa accepts about 2 attempts in 3 or more: 1.5 per value left, so
+         * that a short fill draws few attempts it does not use */
+        size_t rest = n - k;
+        size_t m = rest < M / 2 ? rest + rest / 2 + 2 : M;
+        uint64_t start = repro_stream_tell(s);
+        repro_fill_u64(s, a, 2 * m);
+        isa->law(REPRO_LAW_VONMISES, a, m, p);
+        size_t j = 0;
+        for (; j < m && k < n; j++) {
+            double w, t;
+            memcpy(&w, &a[2 * j], sizeof w);
+            memcpy(&t, &a[2 * j + 1], sizeof t);
+            if (t != 2.0) /* accepted */
+                out[k++] = vonmises_value(mu, w, t);
+        }
+        if (j < m)
+            repro_stream_seek(s, start + 4 * (uint64_t)j);
+    }
 }
 
 static REPRO_NOINLINE int law_vonmises(repro_stream *s, double *out, size_t n, double mu,
@@ -520,6 +453,11 @@ static REPRO_NOINLINE int law_vonmises(repro_stream *s, double *out, size_t n, d
         return REPRO_ERR_PARAM;
     if (mu > PI_D || mu < -PI_D)
         mu = reduce_2pi(mu);
+    if (kappa < 1e-8 || kappa > 1e6) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = vonmises_limit(s, mu, kappa);
+        return REPRO_OK;
+    }
     /* The envelope's parameter (numpy's s): 1/kappa + kappa below 1e-5, else
      * (1 + rho^2) / (2 rho), rho = (r - sqrt(2 r)) / (2 kappa), r = 1 + sqrt(1 + 4 kappa^2). */
     double r;
@@ -530,8 +468,8 @@ static REPRO_NOINLINE int law_vonmises(repro_stream *s, double *out, size_t n, d
         double rho = (q - repro_dist_sqrt(2.0 * q)) / (2.0 * kappa);
         r = (1.0 + rho * rho) / (2.0 * rho);
     }
-    for (size_t i = 0; i < n; i++)
-        out[i] = vonmises_draw(s, mu, kappa, r);
+    const double p[2] = {kappa, r};
+    vonmises_batches(s, out, n, mu, p);
     return REPRO_OK;
 }
 

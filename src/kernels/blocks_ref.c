@@ -108,5 +108,6 @@ const repro_isa_table repro_isa_scalar = {
     repro_neg_log_ref,
     repro_bounded_u32_ref,
     repro_bounded_u64_ref,
+    repro_law_ref,
     0u,
 };

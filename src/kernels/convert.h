@@ -3,7 +3,7 @@
 #ifndef REPRO_KERNELS_CONVERT_H
 #define REPRO_KERNELS_CONVERT_H
 
-#include "repro_rng.h"
+#include "kernels/table.h" /* repro_law_op */
 
 /* 2^-53 is an exact double; the products below are exact. */
 #define REPRO_TWO_M53 (1.0 / 9007199254740992.0)
@@ -39,5 +39,7 @@ void repro_inv_normal_ref(void *buf, size_t n);
 void repro_neg_log_ref(void *buf, size_t n);
 size_t repro_bounded_u32_ref(const void *in, void *out, size_t n, uint32_t bound, uint32_t t);
 size_t repro_bounded_u64_ref(const void *in, void *out, size_t n, uint64_t bound, uint64_t t);
+/* src/kernels/laws_ref.c: the laws' transforms one value at a time. */
+void repro_law_ref(enum repro_law_op op, void *buf, size_t n, const double *p);
 
 #endif

@@ -31,6 +31,17 @@ typedef size_t (*repro_bounded32_fn)(const void *in, void *out, size_t n, uint32
 typedef size_t (*repro_bounded64_fn)(const void *in, void *out, size_t n, uint64_t bound,
                                      uint64_t t);
 
+/* The per-value transforms of the continuous laws (src/kernels/laws_vec.h), in place on n
+ * 8-byte values of a fill: what each takes (u64 draws, or the doubles of
+ * repro_fill_double, _exponential or _normal) and its parameters p are given there. */
+#define REPRO_LAW_OPS(X)                                                                 \
+    X(UNIFORM) X(SCALE) X(LOGNORMAL) X(LAPLACE) X(LOGISTIC) X(GUMBEL) X(RAYLEIGH)          \
+    X(WEIBULL) X(POWER) X(PARETO) X(TRIANGULAR) X(CAUCHY)                                 \
+    X(WALD) X(VONMISES) /* these two on n pairs of 8-byte values */
+#define REPRO_LAW_ENUM(name) REPRO_LAW_##name,
+enum repro_law_op { REPRO_LAW_OPS(REPRO_LAW_ENUM) };
+typedef void (*repro_law_fn)(enum repro_law_op op, void *buf, size_t n, const double *p);
+
 /* The u64-based conversions of contract §3, in the order of the table below. */
 enum repro_conv {
     REPRO_CONV_DOUBLE,      /* [0,1)  (x >> 11) * 2^-53 */
@@ -54,6 +65,7 @@ typedef struct repro_isa_table {
     repro_convert_fn inv_normal, neg_log;
     repro_bounded32_fn bounded_u32;
     repro_bounded64_fn bounded_u64;
+    repro_law_fn law; /* the laws' transforms, this ISA's vectors */
     /* Bit a set: blocks[a] only forwards to the scalar reference, because SIMD
      * loses there (make bench says so). */
     unsigned scalar_blocks;

@@ -164,8 +164,8 @@ double repro_dist_atan(double x)
 /* ---- sin(pi x) and cos(pi x) ----------------------------------------------------- */
 
 /* fdlibm's kernels and the product by pi: the bodies of src/math/math_vec.h on one
- * lane (so that the array form of the Cauchy sampler, src/math/math_array.c, is the
- * same code). */
+ * lane (so that the vector tan(pi t) of the Cauchy sampler, rv_tanpi, is the same
+ * code). */
 static double kernel_sin(double x, double y)
 {
     rv_d vx = {x}, vy = {y};

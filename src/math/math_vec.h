@@ -51,13 +51,17 @@ RV_INLINE rv_d rv_splat(double c)
     return zero + c;
 }
 
-/* 1 when any lane of m is set. */
+/* 1 when any lane of m is set (a mask lane is all ones or all zeros). */
 RV_INLINE int rv_any(rv_i m)
 {
+#ifdef RV_MASK_BITS
+    return RV_MASK_BITS(m) != 0; /* the ISA layer's one-instruction form */
+#else
     int64_t acc = 0;
     for (int l = 0; l < RV_N; l++)
         acc |= m[l];
     return acc != 0;
+#endif
 }
 
 /* log(x) + k0 ln 2 for lanes holding positive normal finite doubles (fdlibm's
@@ -70,24 +74,30 @@ RV_INLINE rv_d rv_log_k(rv_d x, int64_t k0)
                  LG5 = REPRO_LG5, LG6 = REPRO_LG6, LG7 = REPRO_LG7;
     rv_u ix = (rv_u)x;
     rv_i hx = (rv_i)(ix >> 32);
-    rv_i k = (hx >> 20) - (1023 - k0);
+    rv_i e = hx >> 20; /* the exponent field */
     hx &= 0x000fffff;
     rv_i i = (hx + 0x95f64) & 0x100000;
     x = (rv_d)((rv_u)(hx | (i ^ 0x3ff00000)) << 32 | (ix & 0xffffffffu));
-    k += i >> 20;
     rv_d f = x - 1.0;
-    /* k (|k| < 2^31) to double exactly: 2^52 + 2^51 + k has k in its low bits. */
-    rv_d dk = (rv_d)(k + 0x4338000000000000) - 0x1.8p52;
+    /* k = e - (1023 - k0) + (i >> 20) (|k| < 2^31) to double exactly: 2^52 + 2^51 + k
+     * has k in its low bits (the constants summed once). */
+    rv_d dk = (rv_d)(e + (i >> 20) + (0x4338000000000000 - 1023 + k0)) - 0x1.8p52;
     rv_d s = f / (2.0 + f);
     rv_d z = s * s;
     rv_d w = z * z;
     rv_d t1 = w * (LG2 + w * (LG4 + w * LG6));
     rv_d t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
     rv_d r = t2 + t1;
-    rv_i big_f = ((hx - 0x6147a) | (0x6b851 - hx)) > 0;
+    /* fdlibm's ((hx - 0x6147a) | (0x6b851 - hx)) > 0, for hx below 2^20: hx in
+     * [0x6147a, 0x6b851], one unsigned comparison */
+    rv_i big_f = (rv_u)(hx - 0x6147a) <= 0x6b851 - 0x6147a;
     rv_d hfsq = 0.5 * f * f;
-    rv_d res = rv_sel(big_f, dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f),
-                      dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f));
+    /* fdlibm's two forms, dk LN2_HI - ((hfsq - (s (hfsq + r) + dk LN2_LO)) - f) and
+     * dk LN2_HI - ((s (f - r) - dk LN2_LO) - f), with their common last steps taken
+     * once, after the selection: the same operations on each lane */
+    rv_d inner =
+        rv_sel(big_f, hfsq - (s * (hfsq + r) + dk * LN2_LO), s * (f - r) - dk * LN2_LO);
+    rv_d res = dk * LN2_HI - (inner - f);
     rv_i small = (0x000fffff & (2 + hx)) < 3;
     if (rv_any(small)) { /* |f| < 2^-20: x within 2^-20 of a power of two, rare */
         rv_d r_small = f * f * (0.5 - 0.33333333333333333 * f);
@@ -140,6 +150,22 @@ RV_INLINE rv_d rv_exp_core(rv_d x)
     return big;
 }
 
+/* Lanes rv_exp_core takes: ln(2^-1075) <= x <= ln(DBL_MAX), |x| >= 2^-28 (NaN fails). */
+RV_INLINE rv_i rv_exp_core_lanes(rv_d x)
+{
+    rv_d ax = rv_sel(x < 0.0, -x, x);
+    return (x >= -0x1.74910d52d3051p+9) & (x <= 0x1.62e42fefa39efp+9) & (ax >= 0x1p-28);
+}
+
+/* IEEE sqrt of each lane (the instruction: -fno-math-errno). */
+RV_INLINE rv_d rv_sqrt(rv_d x)
+{
+    rv_d r = x;
+    for (int l = 0; l < RV_N; l++)
+        r[l] = __builtin_sqrt(x[l]);
+    return r;
+}
+
 /* sin(x + y) and cos(x + y) for |x| <= pi/4, |y| tiny: fdlibm's __kernel_sin and
  * __kernel_cos (src/math/math_ext.c runs them on one lane). */
 RV_INLINE rv_d rv_kernel_sin(rv_d x, rv_d y)
@@ -184,6 +210,20 @@ RV_INLINE rv_d rv_pi_times(rv_d r, rv_d *lo)
     return hi;
 }
 
+/* tan(pi t) = sinpi(t) / cospi(t) for lanes with 2^-500 <= |t| < 1/2, as
+ * repro_dist_sincospi takes t: f = |t|, sin and cos of pi f (f <= 1/4) or cos and sin
+ * of pi (1/2 - f), both kernels on the same argument, the sine's sign from t. */
+RV_INLINE rv_d rv_tanpi(rv_d t)
+{
+    rv_i neg = t < 0.0;
+    rv_d f = rv_sel(neg, -t, t);
+    rv_i low = f <= 0.25;
+    rv_d lo, r = rv_pi_times(rv_sel(low, f, 0.5 - f), &lo);
+    rv_d ks = rv_kernel_sin(r, lo), kc = rv_kernel_cos(r, lo);
+    rv_d sn = rv_sel(low, ks, kc), cs = rv_sel(low, kc, ks);
+    return rv_sel(neg, -sn, sn) / cs;
+}
+
 /* Lanes in [2^-1022, 1]: positive normal, so rv_log applies to them and to 1 - u. */
 RV_INLINE rv_i rv_normal_unit(rv_d u)
 {
@@ -202,10 +242,7 @@ RV_INLINE rv_d rv_inv_normal_tail(rv_d u)
 {
     rv_d q = u - 0.5;
     rv_i lower = q < 0.0;
-    rv_d t = -rv_log(rv_sel(lower, u, 1.0 - u));
-    rv_d r = {0};
-    for (int l = 0; l < RV_N; l++)
-        r[l] = __builtin_sqrt(t[l]);
+    rv_d r = rv_sqrt(-rv_log(rv_sel(lower, u, 1.0 - u)));
     rv_d r1 = r - 1.6;
     rv_d x = rv_poly7(repro_as241_c, r1) / rv_poly7(repro_as241_d, r1);
     rv_i far = r > 5.0;
@@ -344,24 +381,38 @@ RV_INLINE void repro_dist_inv_normal_vec(void *buf, size_t n)
     }
 }
 
-/* In place: value i = -repro_math_log(value i) (the exponential conversion). */
+/* In place: value i = -repro_math_log(value i), i < n, one at a time. */
+static __attribute__((noinline)) void rv_neg_log_scalar(unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rv_put(p, i, -repro_math_log(rv_get(p, i)));
+}
+
+/* In place: value i = -repro_math_log(value i) (the exponential conversion).  A first
+ * pass checks that every value is in rv_log's domain (always so in stream data; else
+ * all go through the scalar function), so that the vector loop has no call in it,
+ * which would make it rebuild its constants every pass. */
 RV_INLINE void repro_dist_neg_log_vec(void *buf, size_t n)
 {
     unsigned char *p = buf;
-    size_t i = 0;
-    for (; i + (size_t)RV_N <= n; i += (size_t)RV_N) {
+    const size_t whole = n - n % (size_t)RV_N;
+    rv_i bad = {0};
+    for (size_t i = 0; i < whole; i += (size_t)RV_N) {
         rv_d u;
         memcpy(&u, p + 8 * i, sizeof u);
-        rv_i ok = rv_normal_unit(u);
+        bad |= ~rv_normal_unit(u);
+    }
+    if (rv_any(bad)) {
+        rv_neg_log_scalar(p, n);
+        return;
+    }
+    for (size_t i = 0; i < whole; i += (size_t)RV_N) {
+        rv_d u;
+        memcpy(&u, p + 8 * i, sizeof u);
         rv_d v = -rv_log(u);
-        if (rv_any(~ok))
-            for (int l = 0; l < RV_N; l++)
-                if (!ok[l])
-                    v[l] = -repro_math_log(u[l]);
         memcpy(p + 8 * i, &v, sizeof v);
     }
-    for (; i < n; i++)
-        rv_put(p, i, -repro_math_log(rv_get(p, i)));
+    rv_neg_log_scalar(p + 8 * whole, n - whole);
 }
 
 #endif

@@ -352,13 +352,27 @@ static void rs_convert_normal(void *buf, size_t n)
     rs_convert_double_oo(buf, n);
     repro_dist_inv_normal_vec(buf, n);
 }
+/* One pass: the (0,1] doubles, in [2^-53, 1] and so all in rv_log's domain, go
+ * straight from the words to the log, in registers. */
 static void rs_convert_exponential(void *buf, size_t n)
 {
-    rs_convert_double_oc(buf, n);
-    repro_dist_neg_log_vec(buf, n);
+    unsigned char *p = buf;
+    size_t i = 0;
+    for (; i + (size_t)RV_N <= n; i += (size_t)RV_N) {
+        rv_d v = -rv_log((rv_d)rs_double_oc(v_loadu(p + 8 * i)));
+        memcpy(p + 8 * i, &v, sizeof v);
+    }
+    if (i < n)
+        repro_convert_exponential_ref(p + 8 * i, n - i);
 }
 static void rs_inv_normal(void *buf, size_t n) { repro_dist_inv_normal_vec(buf, n); }
 static void rs_neg_log(void *buf, size_t n) { repro_dist_neg_log_vec(buf, n); }
+/* The continuous laws' transforms, on the same vectors. */
+#include "kernels/laws_vec.h"
+static void rs_law(enum repro_law_op op, void *buf, size_t n, const double *p)
+{
+    repro_dist_law_vec(op, buf, n, p);
+}
 
 /* Little-endian: the words already are the u64 values. */
 static void rs_convert_u64(void *buf, size_t n)
@@ -437,5 +451,6 @@ const repro_isa_table RS_TABLE = {
     rs_neg_log,
     rs_bounded_u32,
     rs_bounded_u64,
+    rs_law,
     RS_SCALAR_BLOCKS,
 };
