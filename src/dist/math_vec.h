@@ -344,7 +344,8 @@ RV_INLINE void repro_dist_inv_normal_vec(void *buf, size_t n)
     }
 }
 
-/* In place: value i = -repro_math_log(value i) (the exponential conversion). */
+/* In place: value i = -repro_math_log(value i) (the exponential conversion, and the
+ * logs of the gamma laws: any positive normal finite value takes the vector path). */
 RV_INLINE void repro_dist_neg_log_vec(void *buf, size_t n)
 {
     unsigned char *p = buf;
@@ -352,7 +353,7 @@ RV_INLINE void repro_dist_neg_log_vec(void *buf, size_t n)
     for (; i + (size_t)RV_N <= n; i += (size_t)RV_N) {
         rv_d u;
         memcpy(&u, p + 8 * i, sizeof u);
-        rv_i ok = rv_normal_unit(u);
+        rv_i ok = (u >= 0x1p-1022) & (u <= 0x1.fffffffffffffp+1023);
         rv_d v = -rv_log(u);
         if (rv_any(~ok))
             for (int l = 0; l < RV_N; l++)
