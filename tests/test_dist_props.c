@@ -18,6 +18,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define VALUES 64
@@ -443,6 +444,99 @@ static void test_numpy_laws(void **state)
     LAW_POINT(double, repro_fill_standard_cauchy(&s, x_, VALUES), isfinite(x));
 }
 
+/* ---- fills in pieces -------------------------------------------------------------- */
+
+/* The gamma family draws a run of units (src/dist/units.h) a chunk at a time, sized by
+ * the values asked for: a long fill (many chunks) must equal the same draws made as
+ * fills of 1, 2, 3, ... values, bit for bit and to the end position, from an even and
+ * an odd word position, at boosted shapes (< 1) and through the Poisson hand-offs. */
+typedef struct {
+    const char *name;
+    size_t per; /* 8-byte values per draw */
+    int (*fill)(repro_stream *s, void *out, size_t n, const double *p);
+    double p[3];
+} split_law;
+
+static int split_gamma(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_gamma(s, out, n, p[0], p[1]);
+}
+static int split_beta(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_beta(s, out, n, p[0], p[1]);
+}
+static int split_chisquare(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_chisquare(s, out, n, p[0]);
+}
+static int split_standard_t(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_standard_t(s, out, n, p[0]);
+}
+static int split_f(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_f(s, out, n, p[0], p[1]);
+}
+static int split_noncentral_chisquare(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_noncentral_chisquare(s, out, n, p[0], p[1]);
+}
+static int split_noncentral_f(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_noncentral_f(s, out, n, p[0], p[1], p[2]);
+}
+static int split_negative_binomial(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_negative_binomial(s, out, n, p[0], p[1]);
+}
+static int split_dirichlet(repro_stream *s, void *out, size_t n, const double *p)
+{
+    return repro_fill_dirichlet(s, out, n, p, 3);
+}
+
+#define SPLIT_N 3000
+
+static void test_fill_pieces(void **state)
+{
+    (void)state;
+    static const split_law laws[] = {
+        {"gamma(3, 2)", 1, split_gamma, {3.0, 2.0}},
+        {"gamma(0.5, 1)", 1, split_gamma, {0.5, 1.0}},
+        {"gamma(1, 1)", 1, split_gamma, {1.0, 1.0}},
+        {"beta(2, 3)", 1, split_beta, {2.0, 3.0}},
+        {"beta(0.3, 0.6)", 1, split_beta, {0.3, 0.6}},
+        {"chisquare(0.7)", 1, split_chisquare, {0.7}},
+        {"standard_t(5)", 1, split_standard_t, {5.0}},
+        {"f(3, 7)", 1, split_f, {3.0, 7.0}},
+        {"noncentral_chisquare(3, 2)", 1, split_noncentral_chisquare, {3.0, 2.0}},
+        {"noncentral_chisquare(0.5, 30)", 1, split_noncentral_chisquare, {0.5, 30.0}},
+        {"noncentral_f(3, 7, 2)", 1, split_noncentral_f, {3.0, 7.0, 2.0}},
+        {"negative_binomial(5, 0.3)", 1, split_negative_binomial, {5.0, 0.3}},
+        {"dirichlet(0.2, 1, 3)", 3, split_dirichlet, {0.2, 1.0, 3.0}},
+    };
+    for (size_t l = 0; l < sizeof laws / sizeof laws[0]; l++)
+        for (uint64_t start = 0; start < 2; start++) {
+            const split_law *L = &laws[l];
+            size_t bytes = SPLIT_N * L->per * 8;
+            unsigned char *whole = malloc(bytes), *pieces = malloc(bytes);
+            assert_non_null(whole);
+            assert_non_null(pieces);
+            repro_stream a = stream(), b = stream();
+            repro_stream_seek(&a, 1000 + start);
+            repro_stream_seek(&b, 1000 + start);
+            assert_int_equal(L->fill(&a, whole, SPLIT_N, L->p), REPRO_OK);
+            for (size_t done = 0, k = 1; done < SPLIT_N; done += k, k = k % 37 + 1) {
+                k = k < SPLIT_N - done ? k : SPLIT_N - done;
+                assert_int_equal(L->fill(&b, pieces + done * L->per * 8, k, L->p), REPRO_OK);
+            }
+            if (memcmp(whole, pieces, bytes) != 0 || repro_stream_tell(&a) != repro_stream_tell(&b))
+                fail_msg("%s from word %llu: one fill and fills in pieces differ", L->name,
+                         (unsigned long long)(1000 + start));
+            free(whole);
+            free(pieces);
+        }
+}
+
 /* ---- the multivariate normal and the weighted choices ------------------------------ */
 
 /* Covariances: A A^T with entries log-uniform up to 1e150 (positive semi-definite up to
@@ -547,6 +641,7 @@ int main(void)
         cmocka_unit_test(test_numpy_laws),
         cmocka_unit_test(test_multivariate_normal),
         cmocka_unit_test(test_choice),
+        cmocka_unit_test(test_fill_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

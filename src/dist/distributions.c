@@ -2,11 +2,13 @@
  * algorithm and its word consumption).  All arithmetic is IEEE double +, -, *, /,
  * sqrt and the library's own log/exp, in the order written: same bits everywhere.
  * Fixed-consumption ones (gaussian, uniform, bernoulli) go through the bulk fills;
- * the rejection samplers draw one value at a time. */
+ * the rejection samplers draw one value at a time, gamma and beta from a run of
+ * units (src/dist/units.h). */
 #include "math/fpenv.h"
 #include "math/special.h"
 #include "stream/stream.h"
 #include "dist/laws.h"
+#include "dist/gamma.h"
 
 #include <string.h>
 
@@ -82,36 +84,12 @@ static REPRO_NOINLINE int fill_bernoulli(repro_stream *s, uint8_t *out, size_t n
 
 /* ---- gamma and beta ------------------------------------------------------------ */
 
-/* Gamma(shape, 1).  shape >= 1: Marsaglia & Tsang (2000), each attempt one normal and,
- * unless 1 + c x <= 0, one double in [0,1).  shape < 1: Gamma(shape + 1) * U^(1/shape),
- * U one double in (0,1] drawn after (Marsaglia & Tsang's boost). */
-static double gamma_draw(repro_stream *s, double shape)
-{
-    int boost = shape < 1.0;
-    double d = (shape < 1.0 ? shape + 1.0 : shape) - 1.0 / 3.0;
-    /* Above DBL_MAX / 9, 9d overflows and c is 0 rather than about 1e-154: the same
-     * draws, for 1 + c x rounds to 1 either way (|x| < 9). */
-    double c = 1.0 / repro_dist_sqrt(9.0 * d);
-    double g;
-    for (;;) {
-        double x = repro_next_normal(s);
-        double v = 1.0 + c * x;
-        if (v <= 0.0)
-            continue;
-        v = v * v * v;
-        double u = repro_next_double(s);
-        double x2 = x * x;
-        if (u < 1.0 - 0.0331 * (x2 * x2) ||
-            repro_math_log(u) < 0.5 * x2 + d * (1.0 - v + repro_math_log(v))) {
-            g = d * v;
-            break;
-        }
-    }
-    if (boost)
-        g = g * repro_math_exp(repro_math_log(repro_next_double_oc(s)) / shape);
-    return g;
-}
+/* Values per pass of fill_gamma's boost. */
+#define GAMMA_CHUNK 256
 
+/* Gamma(shape) (src/dist/gamma.h) times scale.  A boosted shape's factors b^(1/shape)
+ * are taken a chunk at a time by the ISA's vector log and the array exp, from the b
+ * kept in the walk: the same operations on the same values as one at a time. */
 static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, double shape, double scale)
 {
     int rc = repro_fill_check(s, out, n);
@@ -119,8 +97,30 @@ static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, dou
         return rc;
     if (!finite(shape) || !finite(scale) || !(shape > 0.0) || !(scale > 0.0))
         return REPRO_ERR_PARAM;
-    for (size_t i = 0; i < n; i++)
-        out[i] = gamma_draw(s, shape) * scale;
+    const repro_gamma_law g = repro_gamma_law_of(shape);
+    repro_convert_fn neg_log = repro_isa_active()->neg_log;
+    repro_units u;
+    repro_units_begin(&u, s, n, repro_gamma_units(&g));
+    for (size_t i = 0; i < n; i += GAMMA_CHUNK) {
+        size_t k = n - i < GAMMA_CHUNK ? n - i : GAMMA_CHUNK;
+        double *x = out + i, b[GAMMA_CHUNK];
+        for (size_t j = 0; j < k; j++) {
+            x[j] = repro_gamma_mt(&u, &g);
+            if (g.boost)
+                b[j] = repro_units_double_oc(&u);
+        }
+        if (g.boost) {
+            neg_log(b, k);
+            for (size_t j = 0; j < k; j++)
+                b[j] = -b[j] / shape; /* log(b) / shape: -log(b) negated, exact */
+            repro_dist_exp_array(b, k);
+            for (size_t j = 0; j < k; j++)
+                x[j] = x[j] * b[j];
+        }
+        for (size_t j = 0; j < k; j++)
+            x[j] = x[j] * scale;
+    }
+    repro_units_end(&u);
     return REPRO_OK;
 }
 
@@ -128,11 +128,12 @@ static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, dou
  * each attempt two doubles in (0,1].  Otherwise X / (X + Y), X ~ Gamma(a), Y ~ Gamma(b)
  * drawn in that order.  The two rescues below act only where the plain formula gives
  * NaN or a wrong 0, so every other value keeps its bits. */
-static double beta_draw(repro_stream *s, double a, double b)
+static double beta_draw(repro_units *un, double a, double b, const repro_gamma_law *ga,
+                        const repro_gamma_law *gb)
 {
     if (a > 1.0 || b > 1.0) {
-        double x = gamma_draw(s, a);
-        double y = gamma_draw(s, b);
+        double x = repro_gamma_draw(un, ga);
+        double y = repro_gamma_draw(un, gb);
         double sum = x + y;
         /* x + y overflows only with both near DBL_MAX (a, b above about 9e307), where
          * halving is exact. */
@@ -141,10 +142,10 @@ static double beta_draw(repro_stream *s, double a, double b)
         return x / sum;
     }
     for (;;) {
-        double u = repro_next_double_oc(s), v = repro_next_double_oc(s);
-        double lu = repro_math_log(u), lv = repro_math_log(v);
+        double u = repro_units_double_oc(un), v = repro_units_double_oc(un);
+        double lu = repro_dist_log(u), lv = repro_dist_log(v);
         double lx = lu / a, ly = lv / b;
-        double x = repro_math_exp(lx), y = repro_math_exp(ly);
+        double x = repro_dist_exp(lx), y = repro_dist_exp(ly);
         double sum = x + y;
         if (sum > 1.0)
             continue;
@@ -159,7 +160,7 @@ static double beta_draw(repro_stream *s, double a, double b)
             double m = a < b ? a : b;
             d = (lv * (m / b) - lu * (m / a)) / m;
         }
-        return 1.0 / (1.0 + repro_math_exp(d));
+        return 1.0 / (1.0 + repro_dist_exp(d));
     }
 }
 
@@ -170,8 +171,12 @@ static REPRO_NOINLINE int fill_beta(repro_stream *s, double *out, size_t n, doub
         return rc;
     if (!finite(a) || !finite(b) || !(a > 0.0) || !(b > 0.0))
         return REPRO_ERR_PARAM;
+    const repro_gamma_law ga = repro_gamma_law_of(a), gb = repro_gamma_law_of(b);
+    repro_units u;
+    repro_units_begin(&u, s, n, repro_gamma_units(&ga) + repro_gamma_units(&gb));
     for (size_t i = 0; i < n; i++)
-        out[i] = beta_draw(s, a, b);
+        out[i] = beta_draw(&u, a, b, &ga, &gb);
+    repro_units_end(&u);
     return REPRO_OK;
 }
 

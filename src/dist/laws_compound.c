@@ -1,23 +1,19 @@
 /* Laws of numpy's Generator built from the library's gamma, Poisson, binomial and
- * normal draws (through their public fills, so each sub-draw is exactly the published
- * one): chisquare, standard_t, f, noncentral_chisquare, noncentral_f,
+ * normal draws: chisquare, standard_t, f, noncentral_chisquare, noncentral_f,
  * negative_binomial, dirichlet, multinomial and multivariate_normal (with its
- * covariance factor).  docs/DISTRIBUTIONS.md gives each algorithm and its words. */
+ * covariance factor).  Gammas and the normals beside them come from a run of units
+ * (src/dist/gamma.h, the algorithm of repro_fill_gamma), Poisson and binomial draws
+ * through their public fills, so each sub-draw is exactly the published one.
+ * docs/DISTRIBUTIONS.md gives each algorithm and its words. */
+#include "dist/gamma.h"
 #include "dist/laws.h"
 
-/* One Gamma(shape, scale) draw (shape, scale > 0 and finite: checked by the callers). */
-static double gamma1(repro_stream *s, double shape, double scale)
-{
-    double g;
-    repro_fill_gamma(s, &g, 1, shape, scale);
-    return g;
-}
-
-/* One Poisson(lambda) draw, 0 <= lambda <= 1e15. */
-static uint64_t poisson1(repro_stream *s, double lambda)
+/* One Poisson(lambda) draw at the units' position, 0 <= lambda <= 1e15. */
+static uint64_t poisson1(repro_units *u, double lambda)
 {
     uint64_t k;
-    repro_fill_poisson(s, &k, 1, lambda);
+    repro_fill_poisson(repro_units_stream(u), &k, 1, lambda);
+    repro_units_resume(u);
     return k;
 }
 
@@ -50,11 +46,15 @@ static REPRO_NOINLINE int law_standard_t(repro_stream *s, double *out, size_t n,
     if (!df_ok(df))
         return REPRO_ERR_PARAM;
     double h = 0.5 * df;
+    const repro_gamma_law g = repro_gamma_law_of(h);
+    repro_units u;
+    repro_units_begin(&u, s, n, 1 + repro_gamma_units(&g));
     for (size_t i = 0; i < n; i++) {
-        double z = repro_next_normal(s);
-        double g = gamma1(s, h, 1.0);
-        out[i] = z == 0.0 ? 0.0 : z * repro_dist_sqrt(h / g);
+        double z = repro_units_normal(&u);
+        double x = repro_gamma_draw(&u, &g);
+        out[i] = z == 0.0 ? 0.0 : z * repro_dist_sqrt(h / x);
     }
+    repro_units_end(&u);
     return REPRO_OK;
 }
 
@@ -74,11 +74,16 @@ static REPRO_NOINLINE int law_f(repro_stream *s, double *out, size_t n, double d
         return rc;
     if (!df_ok(dfnum) || !df_ok(dfden))
         return REPRO_ERR_PARAM;
+    const repro_gamma_law g1 = repro_gamma_law_of(0.5 * dfnum),
+                          g2 = repro_gamma_law_of(0.5 * dfden);
+    repro_units u;
+    repro_units_begin(&u, s, n, repro_gamma_units(&g1) + repro_gamma_units(&g2));
     for (size_t i = 0; i < n; i++) {
-        double g1 = gamma1(s, 0.5 * dfnum, 1.0);
-        double g2 = gamma1(s, 0.5 * dfden, 1.0);
-        out[i] = ratio(g1 / dfnum, g2 / dfden);
+        double x1 = repro_gamma_draw(&u, &g1);
+        double x2 = repro_gamma_draw(&u, &g2);
+        out[i] = ratio(x1 / dfnum, x2 / dfden);
     }
+    repro_units_end(&u);
     return REPRO_OK;
 }
 
@@ -89,18 +94,40 @@ static REPRO_NOINLINE int law_f(repro_stream *s, double *out, size_t n, double d
 
 /* numpy's algorithm: nonc = 0: Gamma(df / 2, 2).  df > 1: c ~ Gamma((df - 1) / 2, 2)
  * then a normal z: c + (z + sqrt(nonc))^2.  df <= 1: i ~ Poisson(nonc / 2) then
- * Gamma(df / 2 + i, 2). */
-static double noncentral_chisquare1(repro_stream *s, double df, double nonc)
+ * Gamma(df / 2 + i, 2).  The constants of the first two, computed once per call. */
+typedef struct {
+    double df, nonc, root; /* root = sqrt(nonc) */
+    repro_gamma_law g;     /* of the first two cases */
+} noncentral;
+
+static noncentral noncentral_of(double df, double nonc)
 {
-    if (nonc == 0.0)
-        return gamma1(s, 0.5 * df, 2.0);
-    if (df > 1.0) {
-        double c = gamma1(s, 0.5 * (df - 1.0), 2.0);
-        double z = repro_next_normal(s) + repro_dist_sqrt(nonc);
-        return c + z * z;
+    noncentral c;
+    c.df = df;
+    c.nonc = nonc;
+    c.root = repro_dist_sqrt(nonc);
+    c.g = repro_gamma_law_of(nonc == 0.0 || df <= 1.0 ? 0.5 * df : 0.5 * (df - 1.0));
+    return c;
+}
+
+/* Units per value on the usual path. */
+static size_t noncentral_units(const noncentral *c)
+{
+    return repro_gamma_units(&c->g) + (c->nonc != 0.0 && c->df > 1.0);
+}
+
+static double noncentral_chisquare1(repro_units *u, const noncentral *c)
+{
+    if (c->nonc == 0.0)
+        return repro_gamma_draw(u, &c->g) * 2.0;
+    if (c->df > 1.0) {
+        double x = repro_gamma_draw(u, &c->g) * 2.0;
+        double z = repro_units_normal(u) + c->root;
+        return x + z * z;
     }
-    double i = (double)poisson1(s, 0.5 * nonc);
-    return gamma1(s, 0.5 * df + i, 2.0);
+    double i = (double)poisson1(u, 0.5 * c->nonc);
+    const repro_gamma_law g = repro_gamma_law_of(0.5 * c->df + i);
+    return repro_gamma_draw(u, &g) * 2.0;
 }
 
 static int nonc_ok(double df, double nonc)
@@ -116,8 +143,12 @@ static REPRO_NOINLINE int law_noncentral_chisquare(repro_stream *s, double *out,
         return rc;
     if (!nonc_ok(df, nonc))
         return REPRO_ERR_PARAM;
+    const noncentral c = noncentral_of(df, nonc);
+    repro_units u;
+    repro_units_begin(&u, s, n, noncentral_units(&c));
     for (size_t i = 0; i < n; i++)
-        out[i] = noncentral_chisquare1(s, df, nonc);
+        out[i] = noncentral_chisquare1(&u, &c);
+    repro_units_end(&u);
     return REPRO_OK;
 }
 
@@ -131,11 +162,16 @@ static REPRO_NOINLINE int law_noncentral_f(repro_stream *s, double *out, size_t 
         return rc;
     if (!nonc_ok(dfnum, nonc) || !df_ok(dfden))
         return REPRO_ERR_PARAM;
+    const noncentral c = noncentral_of(dfnum, nonc);
+    const repro_gamma_law g = repro_gamma_law_of(0.5 * dfden);
+    repro_units u;
+    repro_units_begin(&u, s, n, noncentral_units(&c) + repro_gamma_units(&g));
     for (size_t i = 0; i < n; i++) {
-        double x1 = noncentral_chisquare1(s, dfnum, nonc);
-        double x2 = gamma1(s, 0.5 * dfden, 2.0);
+        double x1 = noncentral_chisquare1(&u, &c);
+        double x2 = repro_gamma_draw(&u, &g) * 2.0;
         out[i] = ratio(x1 / dfnum, x2 / dfden);
     }
+    repro_units_end(&u);
     return REPRO_OK;
 }
 
@@ -158,25 +194,35 @@ static REPRO_NOINLINE int law_negative_binomial(repro_stream *s, uint64_t *out, 
     double theta = (1.0 - p) / p;
     if (!(theta <= NEGBIN_MAX && r * theta <= NEGBIN_MAX))
         return REPRO_ERR_PARAM;
-    for (size_t i = 0; i < n; i++) {
-        if (p == 1.0) {
-            out[i] = 0;
-            continue;
-        }
-        double y = gamma1(s, r, theta);
-        out[i] = poisson1(s, y < 1e15 ? y : 1e15);
+    if (p == 1.0) {
+        memset(out, 0, n * sizeof *out);
+        return REPRO_OK;
     }
+    const repro_gamma_law g = repro_gamma_law_of(r);
+    repro_units u;
+    repro_units_begin(&u, s, n, repro_gamma_units(&g) + 2);
+    for (size_t i = 0; i < n; i++) {
+        double y = repro_gamma_draw(&u, &g) * theta;
+        out[i] = poisson1(&u, y < 1e15 ? y : 1e15);
+    }
+    repro_units_end(&u);
     return REPRO_OK;
 }
 
 /* ---- Dirichlet ------------------------------------------------------------------------- */
+
+/* Components whose gamma constants are computed once per call; later ones compute
+ * theirs per draw. */
+#define DIRICHLET_LAWS 32
 
 /* Normalised gammas, in logs so that tiny alphas neither underflow to 0 / 0 nor lose
  * the ratio between components: per component in order, alpha >= 1: l = log(g),
  * g ~ Gamma(alpha, 1); alpha < 1: g ~ Gamma(alpha + 1, 1) then u = U(0,1] (contract
  * section 3), l = log(g) + log(u) / alpha (Marsaglia & Tsang's boost, in logs), raised
  * to -DBL_MAX when it overflows.  Then x_j = exp(l_j - max l) / (sum of those, in
- * index order). */
+ * index order).  Done a run of vectors at a time, each step over the whole run: the
+ * draws (g in place, u aside), the logs by the ISA's vector log, the exps by the
+ * array exp; the same operations on the same values as one component at a time. */
 static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
                                         const double *alpha, size_t k)
 {
@@ -190,29 +236,67 @@ static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
     for (size_t j = 0; j < k; j++)
         if (!repro_law_finite(alpha[j]) || !(alpha[j] > 0.0))
             return REPRO_ERR_PARAM;
-    for (size_t i = 0; i < n; i++) {
-        double *x = out + i * k, top = -0x1.fffffffffffffp+1023;
-        for (size_t j = 0; j < k; j++) {
-            double a = alpha[j], l;
-            if (a >= 1.0) {
-                l = repro_dist_log(gamma1(s, a, 1.0));
-            } else {
-                double lg = repro_dist_log(gamma1(s, a + 1.0, 1.0));
-                l = lg + repro_dist_log(repro_next_double_oc(s)) / a;
-                if (!(l >= -0x1.fffffffffffffp+1023))
-                    l = -0x1.fffffffffffffp+1023;
-            }
-            x[j] = l;
-            top = l > top ? l : top;
-        }
-        double sum = 0.0;
-        for (size_t j = 0; j < k; j++) {
-            x[j] = repro_dist_exp(x[j] - top);
-            sum += x[j];
-        }
-        for (size_t j = 0; j < k; j++)
-            x[j] = x[j] / sum;
+    repro_gamma_law laws[DIRICHLET_LAWS];
+    size_t per_vector = 0;
+    for (size_t j = 0; j < k; j++) {
+        /* alpha < 1: Gamma(alpha + 1) boosted in logs here, so not by the law */
+        repro_gamma_law g = repro_gamma_law_of(alpha[j] < 1.0 ? alpha[j] + 1.0 : alpha[j]);
+        if (j < DIRICHLET_LAWS)
+            laws[j] = g;
+        per_vector += alpha[j] < 1.0 ? 3 : 2;
     }
+    repro_convert_fn neg_log = repro_isa_active()->neg_log;
+    repro_units u;
+    repro_units_begin(&u, s, n, per_vector);
+    size_t run = REPRO_LAW_CHUNK / k ? REPRO_LAW_CHUNK / k : 1;
+    double w[REPRO_LAW_CHUNK];
+    for (size_t v0 = 0; v0 < n; v0 += run) {
+        size_t nv = n - v0 < run ? n - v0 : run;
+        double *x = out + v0 * k;
+        /* the draws and logs, a chunk of components at a time */
+        for (size_t c0 = 0; c0 < nv * k; c0 += REPRO_LAW_CHUNK) {
+            size_t m = nv * k - c0 < REPRO_LAW_CHUNK ? nv * k - c0 : REPRO_LAW_CHUNK;
+            size_t j = c0 % k;
+            for (size_t c = c0; c < c0 + m; c++) {
+                repro_gamma_law g;
+                if (j >= DIRICHLET_LAWS)
+                    g = repro_gamma_law_of(alpha[j] < 1.0 ? alpha[j] + 1.0 : alpha[j]);
+                x[c] = repro_gamma_mt(&u, j < DIRICHLET_LAWS ? &laws[j] : &g);
+                w[c - c0] = alpha[j] < 1.0 ? repro_units_double_oc(&u) : 1.0;
+                j = j + 1 == k ? 0 : j + 1;
+            }
+            neg_log(x + c0, m);
+            if (per_vector > 2 * k) /* some alpha < 1 */
+                neg_log(w, m);
+            j = c0 % k;
+            for (size_t c = c0; c < c0 + m; c++) {
+                double l = -x[c];
+                if (alpha[j] < 1.0) {
+                    l = l + -w[c - c0] / alpha[j];
+                    if (!(l >= -0x1.fffffffffffffp+1023))
+                        l = -0x1.fffffffffffffp+1023;
+                }
+                x[c] = l;
+                j = j + 1 == k ? 0 : j + 1;
+            }
+        }
+        for (size_t v = 0; v < nv; v++) {
+            double *xv = x + v * k, top = -0x1.fffffffffffffp+1023;
+            for (size_t j = 0; j < k; j++)
+                top = xv[j] > top ? xv[j] : top;
+            for (size_t j = 0; j < k; j++)
+                xv[j] = xv[j] - top;
+        }
+        repro_dist_exp_array(x, nv * k);
+        for (size_t v = 0; v < nv; v++) {
+            double *xv = x + v * k, sum = 0.0;
+            for (size_t j = 0; j < k; j++)
+                sum += xv[j];
+            for (size_t j = 0; j < k; j++)
+                xv[j] = xv[j] / sum;
+        }
+    }
+    repro_units_end(&u);
     return REPRO_OK;
 }
 

@@ -58,3 +58,21 @@ void repro_dist_tanpi_array(double *t, size_t n)
     for (; i < n; i++)
         t[i] = repro_dist_sinpi(t[i]) / repro_dist_cospi(t[i]);
 }
+
+/* out[0] = repro_dist_log(a), out[1] = repro_dist_log(b): one vector log for both
+ * when both are positive normal finite (else the scalar function for each). */
+void repro_dist_log_pair(double a, double b, double out[2])
+{
+    rv_d x = rv_splat(1.0);
+    x[0] = a;
+    x[1] = b;
+    rv_i ok = (x >= 0x1p-1022) & (x <= 0x1.fffffffffffffp+1023);
+    if (ok[0] && ok[1]) {
+        rv_d l = rv_log(x);
+        out[0] = l[0];
+        out[1] = l[1];
+    } else {
+        out[0] = repro_dist_log(a);
+        out[1] = repro_dist_log(b);
+    }
+}

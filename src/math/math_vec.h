@@ -400,7 +400,7 @@ RV_INLINE void repro_dist_neg_log_vec(void *buf, size_t n)
     for (size_t i = 0; i < whole; i += (size_t)RV_N) {
         rv_d u;
         memcpy(&u, p + 8 * i, sizeof u);
-        bad |= ~rv_normal_unit(u);
+        bad |= ~((u >= 0x1p-1022) & (u <= 0x1.fffffffffffffp+1023));
     }
     if (rv_any(bad)) {
         rv_neg_log_scalar(p, n);

@@ -61,6 +61,9 @@ void repro_dist_sincospi(double x, double *sn, double *cs);
  * and t[i] = repro_dist_sinpi(t[i]) / repro_dist_cospi(t[i]). */
 void repro_dist_exp_array(double *x, size_t n);
 void repro_dist_tanpi_array(double *t, size_t n);
+/* out[0] = repro_dist_log(a) and out[1] = repro_dist_log(b), computed together
+ * (src/math/math_array.c). */
+void repro_dist_log_pair(double a, double b, double out[2]);
 /* log of the Poisson(lambda) probability of k, lambda > 0 (Loader's saddle-point
  * form, accurate to about 1e-14 absolute even for lambda near 1e15). */
 double repro_dist_log_poisson_pmf(uint64_t k, double lambda);
