@@ -397,7 +397,7 @@ static void test_laws(void **state)
         st = st * 6364136223846793005u + 1442695040888963407u;
         words[i] = i < sizeof edges / sizeof edges[0] ? edges[i] : st ^ st >> 29;
     }
-    const repro_isa_table *t[N_SIMD_ISAS];
+    const repro_isa_table *t[MAX_ISAS];
     size_t nt = simd_tables(t);
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
         for (size_t k = 0; k < N_LENGTHS && lengths[k] <= N; k++) {
