@@ -78,6 +78,8 @@ def main():
     keep.append(factor3)
     if lib.repro_mvnormal_factor(ptr(cov3), 3, factor3.ctypes.data) != 0:
         raise SystemExit("repro_mvnormal_factor failed")
+    w4 = np.arange(1, 10 ** 4 + 1, dtype=np.float64) / (10 ** 4 * (10 ** 4 + 1) / 2)
+    keys100 = np.empty(100, dtype=np.uint64)
     alpha = ptr([1.0, 2.0, 3.0])
     pvals = ptr([0.2, 0.3, 0.5])
     mean3 = ptr([0.0, 0.0, 0.0])
@@ -177,6 +179,9 @@ def main():
          lambda n: g.multivariate_normal([0, 0, 0], cov3, n), 3),
         ("choice(10^9, 1000, replace=False) per value", None, np.uint64, [],
          lambda n: [g.choice(10 ** 9, 1000, replace=False) for _ in range(n // 1000)], 1),
+        ("choice(10^4, 100, False, p=w) per value", "weighted", np.uint64, [],
+         lambda n: [g.choice(10 ** 4, 100, replace=False, p=w4) for _ in range(n // 100)],
+         1),
     ]
     print("ns per value (vector laws: per vector), n = %d per call, best of %d, ISA %s, "
           "numpy %s Generator(PCG64)" % (args.n, args.repeat, lib.repro_isa_name().decode(),
@@ -196,6 +201,17 @@ def main():
             def ours(fn=fn, out=out, calls=calls):
                 for _ in range(calls):
                     if fn(stream, out.ctypes.data, 1000, 10 ** 9) != 0:
+                        raise SystemExit("%s failed" % label)
+        elif fname == "weighted":  # k = 100 of 10^4 weights per call
+            fn = lib.repro_choice_weighted_without_replacement
+            fn.argtypes = [P, P, SZ, P, SZ, P]
+            n = max(n // 1000, 1) * 100  # values: a tenth of n, as each costs 10^4 weights
+            calls = n // 100
+
+            def ours(fn=fn, out=out, calls=calls):
+                for _ in range(calls):
+                    if fn(stream, out.ctypes.data, 100, w4.ctypes.data, 10 ** 4,
+                          keys100.ctypes.data) != 0:
                         raise SystemExit("%s failed" % label)
         else:
             fn = getattr(lib, fname)

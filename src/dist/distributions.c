@@ -9,6 +9,7 @@
 #include "stream/stream.h"
 #include "dist/laws.h"
 #include "dist/gamma.h"
+#include "dist/binomial.h"
 
 #include <string.h>
 
@@ -183,11 +184,12 @@ static REPRO_NOINLINE int fill_beta(repro_stream *s, double *out, size_t n, doub
 /* ---- Poisson and binomial -------------------------------------------------------- */
 
 /* Inversion by sequential search from 0 with one double u in [0,1): the smallest k
- * with u < F(k), where pmf(k) = pmf(k-1) * ratio(k).  Past `bound` (reached only when
- * rounding leaves the summed F below u) a fresh u is drawn. */
-static uint64_t invert_discrete(repro_stream *s, double pmf0, uint64_t bound,
-                                double (*ratio)(const double *par, uint64_t k),
-                                const double *par)
+ * with u < F(k), where pmf(k) = pmf(k-1) * (Poisson) lambda / k or (binomial)
+ * (n - k + 1) / k * (p / q), ratio = p / q.  Past `bound` (reached only when rounding
+ * leaves the summed F below u) a fresh u is drawn.  Inline, so that each caller's
+ * `binomial` is a constant. */
+static inline uint64_t invert_discrete(repro_stream *s, double pmf0, uint64_t bound,
+                                       int binomial, double nf_or_lambda, double ratio)
 {
     for (;;) {
         double u = repro_next_double(s);
@@ -195,7 +197,8 @@ static uint64_t invert_discrete(repro_stream *s, double pmf0, uint64_t bound,
         uint64_t k = 0;
         while (u >= cdf && k < bound) {
             k++;
-            pmf *= ratio(par, k);
+            double kf = (double)k;
+            pmf *= binomial ? (nf_or_lambda - kf + 1.0) / kf * ratio : nf_or_lambda / kf;
             cdf += pmf;
         }
         if (u < cdf)
@@ -208,36 +211,136 @@ static uint64_t invert_discrete(repro_stream *s, double pmf0, uint64_t bound,
 /* Inversion never needs to search past mean 10 + 100: the tail beyond has mass < 1e-60. */
 #define REPRO_DISCRETE_SEARCH_BOUND 110u
 
-static double poisson_ratio(const double *lambda, uint64_t k)
+/* Whether log(v) + log(c) - log(q) <= r, as repro_dist_log and this order of
+ * operations give it (PTRS's and BTRS's test, log(c) their constant alpha's log;
+ * c >= 1 and q >= 1 finite).  The estimates decide when they are off r by more than
+ * their error plus a margin for the exact logs' (an ulp each) and the roundings of
+ * both sums (below 1e-12: the terms are below 800), which they nearly always are;
+ * else, and for v below 2^-1022, the exact logs do.  So a fill of one value (a
+ * mixture's) skips log(c) too. */
+#define LOG_TEST_MARGIN (3.0 * REPRO_LOG_ESTIMATE_ERR + 0x1p-30)
+static int log_test(double v, double c, double q, double r)
 {
-    return *lambda / (double)k;
+    if (v >= 0x1p-1022) {
+        double est = repro_dist_log_estimate(v) + repro_dist_log_estimate(c) -
+                     repro_dist_log_estimate(q);
+        if (est <= r - LOG_TEST_MARGIN)
+            return 1;
+        if (est > r + LOG_TEST_MARGIN)
+            return 0;
+    }
+    return repro_dist_log(v) + repro_dist_log(c) - repro_dist_log(q) <= r;
 }
 
-/* PTRS (Hormann 1993), lambda >= 10: each attempt two doubles in [0,1), U then V. */
-static uint64_t poisson_ptrs(repro_stream *s, double lambda)
+/* PTRS's test estimates log pmf(k) for k in [1, this], where the estimate's error
+ * (about 6e-7 k) stays far below the test's usual distance. */
+#define POISSON_ESTIMATE_MAX 2000u
+
+/* One attempt of PTRS or BTRS (see repro_tr) from its words x (U) and y (V):
+ * TR_ACCEPT or TR_REJECT, or TR_TEST when the log test decides; k the value.  The
+ * conditions are combined without branches: one hard-to-predict branch, not four. */
+enum { TR_REJECT, TR_ACCEPT, TR_TEST };
+static inline int tr_classify(const repro_tr *z, uint64_t x, uint64_t y, uint64_t *k)
 {
-    double slam = repro_dist_sqrt(lambda);
-    double b = 0.931 + 2.53 * slam;
-    double a = -0.059 + 0.02483 * b;
-    double log_inv_alpha = repro_math_log(1.1239 + 1.1328 / (b - 3.4));
-    double vr = 0.9277 - 3.6224 / (b - 2.0);
+    double u = REPRO_DOUBLE_FROM_U64_(x) - 0.5, v = REPRO_DOUBLE_FROM_U64_(y);
+    double us = 0.5 - (u < 0.0 ? -u : u);
+    double kf = (2.0 * z->a / us + z->b) * u + z->c1 + z->c2;
+    int in = (kf >= 0.0) & (kf < z->kf_end);
+    *k = (uint64_t)(in ? kf : 0.0); /* floor */
+    in &= *k <= z->kmax;
+    int accept = in & (us >= 0.07) & (v <= z->vr);
+    int reject = (in == 0) | ((z->binomial == 0) & (us < 0.013) & (v > us));
+    return accept ? TR_ACCEPT : reject ? TR_REJECT : TR_TEST;
+}
+
+/* The log test of an attempt that needs it: 1 accepts.  With k in the cache, whose
+ * aux is e = exp(r) / alpha (r the log-pmf side), the test is V <= e q,
+ * q = a / us^2 + b, up to the logs' roundings: the product (relative error below
+ * 1e-15 with e's) decides when V is off it by a relative 2^-30, where the exact
+ * sum of logs is off r by more than 4e-10, far above its error (1e-12): no log. */
+static int tr_test(const repro_tr *z, uint64_t x, uint64_t y, uint64_t k,
+                   repro_logpmf_cache *cache)
+{
+    double u = REPRO_DOUBLE_FROM_U64_(x) - 0.5, v = REPRO_DOUBLE_FROM_U64_(y);
+    double us = 0.5 - (u < 0.0 ? -u : u), q = z->a / (us * us) + z->b;
+    double *slot = repro_logpmf_slot(cache, k), r;
+    if (slot && *slot == *slot) {
+        double eq = cache->aux[slot - cache->v] * q;
+        if (v <= eq * (1.0 - 0x1p-30))
+            return 1;
+        if (v > eq * (1.0 + 0x1p-30))
+            return 0;
+        r = *slot;
+    } else {
+        if (!slot && !z->binomial && k - 1 < POISSON_ESTIMATE_MAX && v >= 0x1p-1022) {
+            /* Without the cache (a fill of a few values): log pmf(k) =
+             * k log(lambda) - lambda - log(k!) from the estimate of log(lambda) and
+             * Stirling's series (to 1/12k, 2e-9 off from k = 128) on that of log(k)
+             * above the table; err bounds its distance to repro_dist_log_poisson_pmf:
+             * the estimates', the series', and 4e-15 times the terms for the
+             * roundings of both forms. */
+            const double e = REPRO_LOG_ESTIMATE_ERR;
+            double kf = (double)k, lf, err = e * kf + 1e-9;
+            if (k < 128) {
+                lf = repro_dist_log_factorial(k);
+            } else {
+                lf = (kf + 0.5) * repro_dist_log_estimate(kf) - kf + 0x1.d67f1c864beb4p-1 +
+                     1.0 / (12.0 * kf); /* log sqrt(2 pi) */
+                err += e * (kf + 0.5) + 2e-9;
+            }
+            double klog = kf * z->log_lambda_est, rest = klog - z->lambda - lf;
+            err += 4e-15 * (klog + z->lambda + lf);
+            double lhs = repro_dist_log_estimate(v) + repro_dist_log_estimate(z->alpha) -
+                         repro_dist_log_estimate(q);
+            if (lhs <= rest - err - LOG_TEST_MARGIN)
+                return 1;
+            if (lhs > rest + err + LOG_TEST_MARGIN)
+                return 0;
+        }
+        r = z->binomial ? repro_dist_log_binomial_pmf(k, z->trials, z->p, z->q) - z->log_pmf_m
+                        : repro_dist_log_poisson_pmf(k, z->lambda);
+        if (slot) {
+            /* below 2^-1000 e would lose precision: NaN leaves the test to the logs */
+            const uint64_t nan_bits = 0x7ff8000000000000u;
+            double e = repro_dist_exp(r) / z->alpha;
+            if (!(e >= 0x1p-1000))
+                memcpy(&e, &nan_bits, sizeof e);
+            *slot = r;
+            cache->aux[slot - cache->v] = e;
+        }
+    }
+    return log_test(v, z->alpha, q, r);
+}
+
+static uint64_t tr_draw(repro_stream *s, const repro_tr *z, repro_logpmf_cache *cache)
+{
     for (;;) {
-        double u = repro_next_double(s) - 0.5;
-        double v = repro_next_double(s);
-        double us = 0.5 - (u < 0.0 ? -u : u);
-        double kf = (2.0 * a / us + b) * u + lambda + 0.43;
-        /* k < 0 is rejected; k >= 2^63 is too (its acceptance test always fails). */
-        if (!(kf >= 0.0 && kf < 0x1p63))
-            continue;
-        uint64_t k = (uint64_t)kf; /* floor, kf >= 0 */
-        if (us >= 0.07 && v <= vr)
-            return k;
-        if (us < 0.013 && v > us)
-            continue;
-        if (repro_math_log(v) + log_inv_alpha - repro_math_log(a / (us * us) + b) <=
-            repro_dist_log_poisson_pmf(k, lambda))
+        uint64_t x = repro_next_u64(s);
+        uint64_t y = repro_next_u64(s);
+        uint64_t k;
+        int st = tr_classify(z, x, y, &k);
+        if (st == TR_ACCEPT || (st == TR_TEST && tr_test(z, x, y, k, cache)))
             return k;
     }
+}
+
+/* PTRS (Hormann 1993), lambda >= 10. */
+static repro_tr ptrs_init(double lambda)
+{
+    repro_tr z;
+    memset(&z, 0, sizeof z);
+    double slam = repro_dist_sqrt(lambda);
+    z.lambda = lambda;
+    z.b = 0.931 + 2.53 * slam;
+    z.a = -0.059 + 0.02483 * z.b;
+    z.c1 = lambda, z.c2 = 0.43;
+    z.log_lambda_est = repro_dist_log_estimate(lambda);
+    z.alpha = 1.1239 + 1.1328 / (z.b - 3.4);
+    z.vr = 0.9277 - 3.6224 / (z.b - 2.0);
+    /* k >= 2^63 is rejected (its acceptance test always fails) */
+    z.kf_end = 0x1p63;
+    z.kmax = UINT64_MAX;
+    return z;
 }
 
 static REPRO_NOINLINE int fill_poisson(repro_stream *s, uint64_t *out, size_t n, double lambda)
@@ -247,57 +350,67 @@ static REPRO_NOINLINE int fill_poisson(repro_stream *s, uint64_t *out, size_t n,
         return rc;
     if (!(lambda >= 0.0 && lambda <= 1e15))
         return REPRO_ERR_PARAM;
-    double pmf0 = repro_math_exp(-lambda);
-    for (size_t i = 0; i < n; i++) {
-        if (lambda == 0.0)
-            out[i] = 0;
-        else if (lambda < REPRO_DISCRETE_INVERSION_MAX)
-            out[i] = invert_discrete(s, pmf0, REPRO_DISCRETE_SEARCH_BOUND, poisson_ratio,
-                                     &lambda);
-        else
-            out[i] = poisson_ptrs(s, lambda);
+    if (lambda == 0.0) {
+        memset(out, 0, n * sizeof *out);
+    } else if (lambda < REPRO_DISCRETE_INVERSION_MAX) {
+        double pmf0 = repro_dist_exp(-lambda);
+        for (size_t i = 0; i < n; i++)
+            out[i] = invert_discrete(s, pmf0, REPRO_DISCRETE_SEARCH_BOUND, 0, lambda, 0.0);
+    } else {
+        repro_tr z = ptrs_init(lambda);
+        repro_logpmf_cache cache;
+        repro_logpmf_cache_init(&cache, lambda, n);
+        for (size_t i = 0; i < n; i++)
+            out[i] = tr_draw(s, &z, &cache);
     }
     return REPRO_OK;
 }
 
-/* par = {n, p, q}: pmf(k) / pmf(k-1) = (n - k + 1) / k * p / q. */
-static double binomial_ratio(const double *par, uint64_t k)
+/* Draws for min(p, 1 - p) (1 - p is exact for p >= 1/2), mirrored back: (1 - p)^n
+ * inversion below mean 10, else BTRS (Hormann 1993), whose constants are here. */
+void repro_binomial_init(repro_binomial *z, uint64_t trials, double p)
 {
-    return (par[0] - (double)k + 1.0) / (double)k * (par[1] / par[2]);
+    memset(z, 0, sizeof *z);
+    z->trials = trials;
+    z->flip = p > 0.5;
+    double pp = z->flip ? 1.0 - p : p, nf = (double)trials;
+    z->nf = nf;
+    if (trials == 0 || pp == 0.0)
+        return;
+    double q = 1.0 - pp;
+    if (nf * pp < REPRO_DISCRETE_INVERSION_MAX) {
+        z->method = 1;
+        z->bound = trials < REPRO_DISCRETE_SEARCH_BOUND ? trials : REPRO_DISCRETE_SEARCH_BOUND;
+        z->pmf0 = repro_dist_exp(nf * repro_dist_log1p(-pp)); /* (1 - p)^n */
+        z->ratio = pp / q;
+        return;
+    }
+    z->method = 2;
+    repro_tr *t = &z->tr;
+    double spq = repro_dist_sqrt(nf * pp * q);
+    t->binomial = 1;
+    t->trials = trials, t->p = pp, t->q = q;
+    t->b = 1.15 + 2.53 * spq;
+    t->a = -0.0873 + 0.0248 * t->b + 0.01 * pp;
+    t->c1 = nf * pp + 0.5, t->c2 = 0.0; /* x + 0.0 is x (-0.0 gives +0.0: the same k) */
+    t->alpha = (2.83 + 5.1 / t->b) * spq;
+    t->vr = 0.92 - 4.2 / t->b;
+    t->kf_end = nf + 1.0 < 0x1p64 ? nf + 1.0 : 0x1p64;
+    t->kmax = trials;
+    /* The mode m = floor((n + 1) p); the test compares pmf(k) with pmf(m). */
+    double mf = (nf + 1.0) * pp;
+    uint64_t mode = (uint64_t)mf;
+    if (mode > trials)
+        mode = trials;
+    t->log_pmf_m = repro_dist_log_binomial_pmf(mode, trials, pp, q);
 }
 
-/* BTRS (Hormann 1993), n p >= 10, p <= 1/2: each attempt two doubles in [0,1), U then V. */
-static uint64_t binomial_btrs(repro_stream *s, uint64_t trials, double p)
+uint64_t repro_binomial_draw(repro_stream *s, const repro_binomial *z)
 {
-    double n = (double)trials, q = 1.0 - p;
-    double spq = repro_dist_sqrt(n * p * q);
-    double b = 1.15 + 2.53 * spq;
-    double a = -0.0873 + 0.0248 * b + 0.01 * p;
-    double c = n * p + 0.5;
-    double log_alpha = repro_math_log((2.83 + 5.1 / b) * spq);
-    double vr = 0.92 - 4.2 / b;
-    /* The mode m = floor((n + 1) p); the test compares pmf(k) with pmf(m). */
-    double mf = (n + 1.0) * p;
-    uint64_t m = (uint64_t)mf;
-    if (m > trials)
-        m = trials;
-    double log_pmf_m = repro_dist_log_binomial_pmf(m, trials, p, q);
-    for (;;) {
-        double u = repro_next_double(s) - 0.5;
-        double v = repro_next_double(s);
-        double us = 0.5 - (u < 0.0 ? -u : u);
-        double kf = (2.0 * a / us + b) * u + c;
-        if (!(kf >= 0.0 && kf < n + 1.0 && kf < 0x1p64))
-            continue;
-        uint64_t k = (uint64_t)kf;
-        if (k > trials)
-            continue;
-        if (us >= 0.07 && v <= vr)
-            return k;
-        double lhs = repro_math_log(v) + log_alpha - repro_math_log(a / (us * us) + b);
-        if (lhs <= repro_dist_log_binomial_pmf(k, trials, p, q) - log_pmf_m)
-            return k;
-    }
+    uint64_t k = z->method == 0   ? 0
+                 : z->method == 1 ? invert_discrete(s, z->pmf0, z->bound, 1, z->nf, z->ratio)
+                                  : tr_draw(s, &z->tr, NULL);
+    return z->flip ? z->trials - k : k;
 }
 
 static REPRO_NOINLINE int fill_binomial(repro_stream *s, uint64_t *out, size_t n, uint64_t trials, double p)
@@ -307,23 +420,18 @@ static REPRO_NOINLINE int fill_binomial(repro_stream *s, uint64_t *out, size_t n
         return rc;
     if (!(p >= 0.0 && p <= 1.0))
         return REPRO_ERR_PARAM;
-    /* Draw for min(p, 1 - p) (1 - p is exact for p >= 1/2), mirror back. */
-    int flip = p > 0.5;
-    double pp = flip ? 1.0 - p : p;
-    double nf = (double)trials;
-    double par[3] = {nf, pp, 1.0 - pp};
-    uint64_t bound = trials < REPRO_DISCRETE_SEARCH_BOUND ? trials
-                                                          : REPRO_DISCRETE_SEARCH_BOUND;
-    double pmf0 = repro_math_exp(nf * repro_dist_log1p(-pp)); /* (1 - p)^n */
+    repro_binomial z;
+    repro_binomial_init(&z, trials, p);
+    if (z.method != 2) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = repro_binomial_draw(s, &z);
+        return REPRO_OK;
+    }
+    repro_logpmf_cache cache;
+    repro_logpmf_cache_init(&cache, z.tr.c1, n);
     for (size_t i = 0; i < n; i++) {
-        uint64_t k;
-        if (trials == 0 || pp == 0.0)
-            k = 0;
-        else if (nf * pp < REPRO_DISCRETE_INVERSION_MAX)
-            k = invert_discrete(s, pmf0, bound, binomial_ratio, par);
-        else
-            k = binomial_btrs(s, trials, pp);
-        out[i] = flip ? trials - k : k;
+        uint64_t k = tr_draw(s, &z.tr, &cache);
+        out[i] = z.flip ? trials - k : k;
     }
     return REPRO_OK;
 }

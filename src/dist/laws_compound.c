@@ -7,6 +7,7 @@
  * docs/DISTRIBUTIONS.md gives each algorithm and its words. */
 #include "dist/gamma.h"
 #include "dist/laws.h"
+#include "dist/binomial.h"
 
 /* One Poisson(lambda) draw at the units' position, 0 <= lambda <= 1e15. */
 static uint64_t poisson1(repro_units *u, double lambda)
@@ -302,6 +303,8 @@ static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
 
 /* ---- multinomial ------------------------------------------------------------------------ */
 
+#define MULTINOMIAL_CACHE 32 /* entries: the hash below takes 5 bits */
+
 /* numpy's conditional binomials: left = trials, rest = 1; for j < k - 1 in order:
  * x_j ~ Binomial(left, p_j / rest) (0 when p_j = 0, 1 when rest <= p_j), left -= x_j, stop
  * when left = 0, rest -= p_j; the last component gets what is left.  Binomials with
@@ -326,13 +329,29 @@ static REPRO_NOINLINE int law_multinomial(repro_stream *s, uint64_t *out, size_t
     }
     if (!(sum <= 1.0 + 1e-12))
         return REPRO_ERR_PARAM;
+    /* The binomial constants by (j, left), direct-mapped: p_j depends on j alone, so
+     * with few trials the vectors' binomials repeat, and a hit saves their setup (a
+     * log and an exp, or BTRS's). */
+    struct {
+        size_t j;
+        uint64_t left;
+        repro_binomial z;
+    } seen[MULTINOMIAL_CACHE];
+    for (size_t c = 0; c < MULTINOMIAL_CACHE; c++)
+        seen[c].j = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         uint64_t *x = out + i * k, left = trials;
         double rest = 1.0;
         memset(x, 0, k * sizeof *x);
         for (size_t j = 0; j + 1 < k && left > 0; j++) {
             double p = pvals[j] == 0.0 ? 0.0 : rest > pvals[j] ? pvals[j] / rest : 1.0;
-            repro_fill_binomial(s, &x[j], 1, left, p);
+            size_t c = (size_t)(((uint64_t)j * 0x9e3779b97f4a7c15u ^
+                                 left * 0xc2b2ae3d27d4eb4fu) >> 59);
+            if (seen[c].j != j || seen[c].left != left) {
+                seen[c].j = j, seen[c].left = left;
+                repro_binomial_init(&seen[c].z, left, p);
+            }
+            x[j] = repro_binomial_draw(s, &seen[c].z);
             left -= x[j];
             rest -= pvals[j];
         }

@@ -15,8 +15,28 @@ double repro_dist_log1p(double x)
     if (u == 1.0)
         return x;
     /* Goldberg: the rounding error of 1 + x cancels in log(u) * x / (u - 1). */
-    return repro_math_log(u) * x / (u - 1.0);
+    return repro_dist_log(u) * x / (u - 1.0);
 }
+
+/* {ln c, 1 / c} at c = 1 + (2i + 1)/32 (repro_dist_log_estimate), rounded to nearest. */
+const double repro_log_estimate_table[16][2] = {
+    {0x1.f829b0e783300p-6, 0x1.f07c1f07c1f08p-1},
+    {0x1.6f0d28ae56b4cp-4, 0x1.d41d41d41d41dp-1},
+    {0x1.29552f81ff523p-3, 0x1.bacf914c1bad0p-1},
+    {0x1.9525a9cf456b4p-3, 0x1.a41a41a41a41ap-1},
+    {0x1.fb9186d5e3e2bp-3, 0x1.8f9c18f9c18fap-1},
+    {0x1.2e8e2bae11d31p-2, 0x1.7d05f417d05f4p-1},
+    {0x1.5d1bdbf5809cap-2, 0x1.6c16c16c16c17p-1},
+    {0x1.89a3386c1425bp-2, 0x1.5c9882b931057p-1},
+    {0x1.b44f77bcc8f63p-2, 0x1.4e5e0a72f0539p-1},
+    {0x1.dd46a04c1c4a1p-2, 0x1.4141414141414p-1},
+    {0x1.02552a5a5d0ffp-1, 0x1.3521cfb2b78c1p-1},
+    {0x1.154c3d2f4d5eap-1, 0x1.29e4129e4129ep-1},
+    {0x1.2795e1289b11bp-1, 0x1.1f7047dc11f70p-1},
+    {0x1.393e0d3562a1ap-1, 0x1.15b1e5f75270dp-1},
+    {0x1.4a4f85db03ebbp-1, 0x1.0c9714fbcda3bp-1},
+    {0x1.5ad404c359f2dp-1, 0x1.0410410410410p-1},
+};
 
 /* log(k!) for k < 128, as repro_dist_log_factorial computes it (the sum of logs
  * below 16, Stirling's series from 16 on), so that its callers skip that work:
@@ -59,7 +79,7 @@ static const double LOG_FACTORIAL[128] = {
 static double stirlerr(double n)
 {
     if (n < 16.0)
-        return LOG_FACTORIAL[(size_t)n] - ((n + 0.5) * repro_math_log(n) - n + LN_SQRT_2PI);
+        return LOG_FACTORIAL[(size_t)n] - ((n + 0.5) * repro_dist_log(n) - n + LN_SQRT_2PI);
     /* The Stirling series 1/12n - 1/360n^3 + 1/1260n^5 - 1/1680n^7 + 1/1188n^9; the
      * next term is below 2e-16 for n >= 16. */
     double nn = n * n;
@@ -73,7 +93,7 @@ double repro_dist_log_factorial(uint64_t k)
     if (k < 128)
         return LOG_FACTORIAL[k];
     double x = (double)k;
-    return stirlerr(x) + ((x + 0.5) * repro_math_log(x) - x + LN_SQRT_2PI);
+    return stirlerr(x) + ((x + 0.5) * repro_dist_log(x) - x + LN_SQRT_2PI);
 }
 
 /* The deviance x log(x / m) + m - x (x >= 0, m > 0), by a series when x is close to m. */
@@ -91,7 +111,7 @@ static double bd0(double x, double m)
             s = s1;
         }
     }
-    return x * repro_math_log(x / m) + m - x;
+    return x * repro_dist_log(x / m) + m - x;
 }
 
 double repro_dist_log_poisson_pmf(uint64_t k, double lambda)
@@ -99,7 +119,7 @@ double repro_dist_log_poisson_pmf(uint64_t k, double lambda)
     if (k == 0)
         return -lambda;
     double x = (double)k;
-    return -stirlerr(x) - bd0(x, lambda) - LN_SQRT_2PI - 0.5 * repro_math_log(x);
+    return -stirlerr(x) - bd0(x, lambda) - LN_SQRT_2PI - 0.5 * repro_dist_log(x);
 }
 
 double repro_dist_log_binomial_pmf(uint64_t k, uint64_t n, double p, double q)
@@ -108,9 +128,9 @@ double repro_dist_log_binomial_pmf(uint64_t k, uint64_t n, double p, double q)
     if (k == 0)
         return nf * repro_dist_log1p(-p);
     if (k == n)
-        return nf * repro_math_log(p);
+        return nf * repro_dist_log(p);
     double x = (double)k, y = (double)(n - k);
     double lc = stirlerr(nf) - stirlerr(x) - stirlerr(y) - bd0(x, nf * p) - bd0(y, nf * q);
-    double lf = LN_2PI + repro_math_log(x) + repro_dist_log1p(-x / nf);
+    double lf = LN_2PI + repro_dist_log(x) + repro_dist_log1p(-x / nf);
     return lc - 0.5 * lf;
 }

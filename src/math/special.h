@@ -8,6 +8,8 @@
 
 #include "repro_rng.h"
 
+#include <string.h>
+
 /* IEEE sqrt (correctly rounded, so the same everywhere).  src/math/, src/dist/ and
  * the SIMD kernels are built with -fno-math-errno (mk/dist.mk): the builtin is one
  * instruction, never a libm call. */
@@ -40,6 +42,56 @@ extern const double repro_as241_a[8], repro_as241_b[8], repro_as241_c[8],
 #define REPRO_HORNER7(c, r, top)                                                         \
     (((((((((top) * (r) + (c)[6]) * (r) + (c)[5]) * (r) + (c)[4]) * (r) + (c)[3]) * (r) +   \
         (c)[2]) * (r) + (c)[1]) * (r) + (c)[0]))
+
+/* log(x) within REPRO_LOG_ESTIMATE_ERR, x a positive normal finite double: with
+ * x = 2^e m, m in [1, 2), and c the nearest of the 16 points 1 + (2i + 1)/32,
+ * e ln 2 + ln c + the degree-3 Taylor polynomial of ln(1 + g), g = (m - c) / c,
+ * |g| <= 1/32, whose remainder is at most |g|^4 / (4 (1 - |g|)) < 2.7e-7 (the table's
+ * and the operations' roundings are below 1e-12).  A fraction of repro_dist_log's
+ * cost, for the rejection tests that compare a sum of logs with a bound: an estimate
+ * far enough from the bound decides the test as the exact logs would (they are within
+ * an ulp).  The table holds {ln c, 1 / c}. */
+#define REPRO_LOG_ESTIMATE_ERR 3e-7
+extern const double repro_log_estimate_table[16][2];
+static inline double repro_dist_log_estimate(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    double e = (double)((int)(b >> 52) - 1023), m;
+    const double *c = repro_log_estimate_table[(b >> 48) & 15];
+    b = (b & 0xfffffffffffffu) | 0x3ff0000000000000u;
+    memcpy(&m, &b, sizeof m);
+    double g = (m - (1.0 + (double)(((b >> 48) & 15) * 2 + 1) * 0x1p-5)) * c[1];
+    return e * 0x1.62e42fefa39efp-1 + c[0] + g * (1.0 - g * (0.5 - g * (1.0 / 3.0)));
+}
+
+/* The log-probabilities of a rejection test as a fill meets them: a pure function of
+ * k for the fill's parameters, so each k near the centre is computed once per fill
+ * (NaN: not yet), with a second value of the caller's (aux, set with v).  Off for
+ * short fills, where clearing it costs more than it saves. */
+#define REPRO_LOGPMF_CACHE 256
+typedef struct {
+    uint64_t lo;
+    size_t len;
+    double v[REPRO_LOGPMF_CACHE], aux[REPRO_LOGPMF_CACHE];
+} repro_logpmf_cache;
+
+/* Centred on centre (>= 0) for a fill of n values. */
+static inline void repro_logpmf_cache_init(repro_logpmf_cache *c, double centre, size_t n)
+{
+    const uint64_t nan_bits = 0x7ff8000000000000u;
+    c->len = n >= 32 ? REPRO_LOGPMF_CACHE : 0;
+    c->lo = centre > REPRO_LOGPMF_CACHE / 2 ? (uint64_t)(centre - REPRO_LOGPMF_CACHE / 2) : 0;
+    for (size_t i = 0; i < c->len; i++)
+        memcpy(&c->v[i], &nan_bits, sizeof nan_bits);
+}
+
+/* k's place in the cache (c may be NULL: none), NULL outside it. */
+static inline double *repro_logpmf_slot(repro_logpmf_cache *c, uint64_t k)
+{
+    uint64_t i = c ? k - c->lo : 0;
+    return c && i < c->len ? &c->v[i] : NULL;
+}
 
 /* log(1 + x) for x > -1, accurate also for tiny x (within a few ulp). */
 double repro_dist_log1p(double x);

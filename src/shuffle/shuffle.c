@@ -7,6 +7,14 @@
 /* Swaps two distinct elements through a small stack buffer: any size, no malloc. */
 static void swap_elements(unsigned char *x, unsigned char *y, size_t size)
 {
+    if (size == 8) { /* the common case (indices, doubles): no memcpy calls */
+        uint64_t a, b;
+        memcpy(&a, x, 8);
+        memcpy(&b, y, 8);
+        memcpy(x, &b, 8);
+        memcpy(y, &a, 8);
+        return;
+    }
     unsigned char tmp[64];
     while (size > 0) {
         const size_t chunk = size < sizeof tmp ? size : sizeof tmp;
