@@ -19,6 +19,7 @@
 /* A shape's constants, computed once per law call. */
 typedef struct repro_gamma_law {
     double shape, d, c;
+    double margin; /* of the estimated log test */
     int boost; /* shape < 1 */
 } repro_gamma_law;
 
@@ -31,6 +32,7 @@ static inline repro_gamma_law repro_gamma_law_of(double shape)
     /* Above DBL_MAX / 9, 9d overflows and c is 0 rather than about 1e-154: the same
      * draws, for 1 + c x rounds to 1 either way (|x| < 9). */
     g.c = 1.0 / repro_dist_sqrt(9.0 * g.d);
+    g.margin = REPRO_LOG_ESTIMATE_ERR * (1.0 + g.d) + 0x1p-30;
     return g;
 }
 
@@ -48,6 +50,17 @@ REPRO_GAMMA_INLINE double repro_gamma_mt(repro_units *u, const repro_gamma_law *
         double x2 = x * x;
         if (w < 1.0 - 0.0331 * (x2 * x2))
             return g->d * v;
+        /* log(w) < 0.5 x^2 + d (1 - v + log(v)): decided by the estimates of the logs
+         * when they are off by more than their error (d's share scaled) and the
+         * roundings; else, and for w below 2^-1022, by the exact logs */
+        if (w >= 0x1p-1022) {
+            double t = repro_dist_log_estimate(w) -
+                       (0.5 * x2 + g->d * (1.0 - v + repro_dist_log_estimate(v)));
+            if (t < -g->margin)
+                return g->d * v;
+            if (t > g->margin)
+                continue;
+        }
         double l[2]; /* log(w), log(v) */
         repro_dist_log_pair(w, v, l);
         if (l[0] < 0.5 * x2 + g->d * (1.0 - v + l[1]))
