@@ -84,7 +84,7 @@ REPRO_GAMMA_INLINE double repro_gamma_draw(repro_units *u, const repro_gamma_law
 }
 
 /* Units per draw when the first attempt is accepted (most draws). */
-static inline uint64_t repro_gamma_units(const repro_gamma_law *g)
+static inline size_t repro_gamma_units(const repro_gamma_law *g)
 {
     return g->boost ? 3 : 2;
 }

@@ -583,7 +583,7 @@ static void sort_below(uint64_t *v, size_t count, uint64_t bound)
         for (size_t b = 0; b < SORT_BUCKETS; b++) {
             while (head[b] < end[b]) {
                 uint64_t x = v[head[b]];
-                for (size_t d = x >> shift; d != b; d = x >> shift) {
+                for (size_t d = (size_t)(x >> shift); d != b; d = (size_t)(x >> shift)) {
                     uint64_t t = v[head[d]];
                     v[head[d]++] = x;
                     x = t;
