@@ -1518,29 +1518,6 @@ static void test_exp_array(void **state)
     }
 }
 
-/* The array tan(pi t) of the Cauchy sampler is sinpi / cospi bit for bit, inside its
- * domain (-1/2, 1/2) (both sides of 1/4 included) and outside it (the scalar path). */
-static void test_tanpi_array(void **state)
-{
-    (void)state;
-    static const double special[] = {0.25, -0.25, 0.25 + 0x1p-54, 0.25 - 0x1p-54, 0.5, -0.5,
-                                     0.5 - 0x1p-54, 0.0, -0.0, 0x1p-501, 0x1p-499, NAN, 3.75,
-                                     -1e300, INFINITY, 0x1p-53};
-    double x[777], y[777];
-    uint64_t st = 11;
-    for (int i = 0; i < 777; i++) {
-        st = st * 6364136223846793005u + 1442695040888963407u;
-        x[i] = i < 16 ? special[i] : ((double)(st >> 12) + 0.5) * 0x1p-52 - 0.5;
-    }
-    memcpy(y, x, sizeof y);
-    repro_dist_tanpi_array(y, 777);
-    for (int i = 0; i < 777; i++) {
-        double want = repro_math_sinpi(x[i]) / repro_math_cospi(x[i]);
-        if (memcmp(&y[i], &want, sizeof want) != 0)
-            fail_msg("tanpi array at %d: tan(pi %a) = %a, the scalar %a", i, x[i], y[i], want);
-    }
-}
-
 /* Known values and special cases of the new math functions. */
 static void test_math_ext(void **state)
 {
@@ -1598,7 +1575,6 @@ int main(void)
         cmocka_unit_test(test_log_factorial_table),
         cmocka_unit_test(test_law_formulas),
         cmocka_unit_test(test_exp_array),
-        cmocka_unit_test(test_tanpi_array),
         cmocka_unit_test(test_laws),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

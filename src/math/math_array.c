@@ -1,7 +1,7 @@
-/* e^x and tan(pi t) over arrays (tests/test_dist_laws.c checks them against the
- * scalar functions; the laws' own transforms are src/kernels/laws_vec.h): the exp,
- * sin and cos kernels of src/math/math_vec.h (the bodies of repro_math_exp,
- * repro_math_sinpi and repro_math_cospi) on 16-byte vectors, the width every
+/* e^x over arrays and two logs at once, for the gamma-based laws (tests/test_dist_laws.c
+ * checks the array exp against the scalar function, the gamma vectors the logs; the
+ * transform laws' own vectors are src/kernels/laws_vec.h): the exp and log kernels of src/math/math_vec.h (the bodies
+ * of repro_math_exp and repro_math_log) on 16-byte vectors, the width every
  * baseline of the library's architectures runs (SSE2 on x86, NEON on aarch64; plain
  * scalar code where there is none): the same operations in the same order, so the same
  * bits as the scalar functions, several values at a time.  Lanes outside a vector
@@ -37,26 +37,6 @@ void repro_dist_exp_array(double *x, size_t n)
     }
     for (; i < n; i++)
         x[i] = repro_dist_exp(x[i]);
-}
-
-/* In place: t[i] = sinpi(t[i]) / cospi(t[i]) (rv_tanpi where it applies). */
-void repro_dist_tanpi_array(double *t, size_t n)
-{
-    size_t i = 0;
-    for (; i + (size_t)RV_N <= n; i += (size_t)RV_N) {
-        rv_d x;
-        memcpy(&x, t + i, sizeof x);
-        rv_d f = rv_sel(x < 0.0, -x, x);
-        rv_i ok = (f >= 0x1p-500) & (f < 0.5); /* NaN fails both */
-        rv_d v = rv_tanpi(rv_sel(ok, x, rv_splat(0.25)));
-        if (rv_any(~ok))
-            for (int l = 0; l < RV_N; l++)
-                if (!ok[l])
-                    v[l] = repro_dist_sinpi(x[l]) / repro_dist_cospi(x[l]);
-        memcpy(t + i, &v, sizeof v);
-    }
-    for (; i < n; i++)
-        t[i] = repro_dist_sinpi(t[i]) / repro_dist_cospi(t[i]);
 }
 
 /* out[0] = repro_dist_log(a), out[1] = repro_dist_log(b): one vector log for both

@@ -109,10 +109,8 @@ double repro_dist_sinpi(double x);
 double repro_dist_cospi(double x);
 /* Both at once, each exactly as the functions above give it (one reduction). */
 void repro_dist_sincospi(double x, double *sn, double *cs);
-/* In place, several at a time (src/math/math_array.c), i < n: x[i] = repro_dist_exp(x[i]),
- * and t[i] = repro_dist_sinpi(t[i]) / repro_dist_cospi(t[i]). */
+/* In place, several at a time (src/math/math_array.c), i < n: x[i] = repro_dist_exp(x[i]). */
 void repro_dist_exp_array(double *x, size_t n);
-void repro_dist_tanpi_array(double *t, size_t n);
 /* out[0] = repro_dist_log(a) and out[1] = repro_dist_log(b), computed together
  * (src/math/math_array.c). */
 void repro_dist_log_pair(double a, double b, double out[2]);
