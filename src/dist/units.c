@@ -37,6 +37,14 @@ void repro_units_refill(repro_units *u)
     u->at = 0;
 }
 
+/* The stream words of the u64 draw x at dst, low half first: what the conversions take
+ * (the same bytes as x on little-endian hosts, not on big-endian ones). */
+static void put_words(void *dst, uint64_t x)
+{
+    const uint32_t w[2] = {(uint32_t)x, (uint32_t)(x >> 32)};
+    memcpy(dst, w, sizeof w);
+}
+
 /* Gathered, converted in one call, scattered back (stride 1: in place).  A chunk
  * needs at most `stride` runs: one per class of units modulo stride that its normals
  * fall in.  Runs are padded to whole vector groups of every ISA (copies of their
@@ -48,13 +56,12 @@ void repro_units_convert(repro_units *u, size_t i)
     size_t m = 0, len;
     if (u->stride == 1) {
         len = u->n - i;
-        memcpy(u->normal + i, u->raw + i, len * sizeof *u->raw);
-        for (m = len; m % REPRO_UNITS_GROUP; m++)
-            memcpy(u->normal + i + m, u->raw + u->n - 1, sizeof *u->raw);
+        for (m = 0; m < len || m % REPRO_UNITS_GROUP; m++)
+            put_words(u->normal + i + m, u->raw[m < len ? i + m : u->n - 1]);
         run = u->normal + i;
     } else {
         for (size_t j = i; j < u->n; j += u->stride)
-            t[m++] = u->raw[j];
+            put_words(&t[m++], u->raw[j]);
         for (len = m; m % REPRO_UNITS_GROUP; m++)
             t[m] = t[len - 1];
     }
