@@ -12,6 +12,8 @@
 #include "testutil.h"
 #include "dist_stats.h"
 #include "math/special.h" /* repro_dist_log_factorial (hidden; the tests link statically) */
+#include "kernels/table.h" /* every ISA table's exp */
+#include "dist/binomial.h" /* repro_poisson_draw */
 
 #include <float.h>
 #include <math.h>
@@ -1488,9 +1490,10 @@ static void test_law_formulas(void **state)
     free(x);
 }
 
-/* The array exp of the laws (src/math/math_array.c) is repro_math_exp bit for bit:
- * special values, both thresholds, the tiny-argument path, subnormal results, the
- * branch points of the reduction, and every length's remainder. */
+/* The array exp of the laws (src/math/math_array.c) and the exp of every ISA table
+ * this CPU runs are repro_math_exp bit for bit: special values, both thresholds, the
+ * tiny-argument path, subnormal results, the branch points of the reduction, and
+ * every length's remainder. */
 static void test_exp_array(void **state)
 {
     (void)state;
@@ -1506,14 +1509,61 @@ static void test_exp_array(void **state)
         double u = (double)(st >> 11) * 0x1p-53;
         x[i] = i < 22 ? special[i] : i % 3 ? (u - 0.5) * 1500.0 : (u - 0.5) * 4.0;
     }
-    for (size_t n = 0; n <= 1000; n += n < 40 ? 1 : 480) {
-        memcpy(y, x, sizeof y);
-        repro_dist_exp_array(y, n);
-        for (size_t i = 0; i < 1000; i++) {
-            double want = i < n ? repro_math_exp(x[i]) : x[i];
-            if (memcmp(&y[i], &want, sizeof want) != 0)
-                fail_msg("exp array (n %zu) at %zu: exp(%a) = %a, the scalar %a", n, i, x[i],
-                         y[i], want);
+    for (size_t t = 0; repro_isa_name_at(t); t++) {
+        const repro_isa_table *isa = repro_isa_lookup(repro_isa_name_at(t));
+        for (size_t n = 0; isa && n <= 1000; n += n < 40 ? 1 : 480) {
+            memcpy(y, x, sizeof y);
+            isa->exp(y, n); /* the scalar table's is the array exp */
+            for (size_t i = 0; i < 1000; i++) {
+                double want = i < n ? repro_math_exp(x[i]) : x[i];
+                if (memcmp(&y[i], &want, sizeof want) != 0)
+                    fail_msg("exp of %s (n %zu) at %zu: exp(%a) = %a, the scalar %a",
+                             isa->name, n, i, x[i], y[i], want);
+            }
+        }
+    }
+}
+
+/* The mixtures' Poisson draw (src/dist/distributions.c: below mean 10 its search starts
+ * from an estimate of e^-lambda, settled by the exact one near a boundary) is
+ * repro_fill_poisson's value and end position, from single draws and from a chunked
+ * run of units: random means on both sides of 10, and means -log(u) of the u the
+ * search will meet (and their neighbours), where u lies at a boundary F(0) and the
+ * exact search must decide. */
+static void test_poisson_draw(void **state)
+{
+    (void)state;
+    uint64_t st = 5;
+    for (int c = 0; c < 4000; c++) {
+        repro_stream s, t;
+        CHECK_RC(repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(7000 + (uint64_t)c)));
+        st = st * 6364136223846793005u + 1442695040888963407u;
+        double r = (double)(st >> 11) * 0x1p-53, lambda;
+        if (c % 4 == 3) {
+            t = s;
+            double u = repro_next_double(&t);
+            lambda = -repro_math_log(u);
+            lambda = c % 8 == 3 ? nextafter(lambda, 0.0) : c % 16 == 7 ? nextafter(lambda, 20.0)
+                                                                         : lambda;
+            if (!(lambda > 0.0 && lambda < 10.0))
+                continue;
+        } else {
+            lambda = c % 4 == 0 ? 10.0 * r : c % 4 == 1 ? 1e-300 + r * 1e-3 : 10.0 + 90.0 * r;
+        }
+        uint64_t want, got[2];
+        t = s;
+        CHECK_RC(repro_fill_poisson(&t, &want, 1, lambda));
+        for (int chunked = 0; chunked < 2; chunked++) {
+            repro_stream v = s;
+            repro_units u;
+            repro_units_begin(&u, &v, chunked ? 1000 : 1, 1);
+            got[chunked] = repro_poisson_draw(&u, lambda);
+            repro_units_end(&u);
+            if (got[chunked] != want || repro_stream_tell(&v) != repro_stream_tell(&t))
+                fail_msg("poisson draw (%s) of mean %a: %llu at %llu, the fill %llu at %llu",
+                         chunked ? "run" : "single", lambda, (unsigned long long)got[chunked],
+                         (unsigned long long)repro_stream_tell(&v), (unsigned long long)want,
+                         (unsigned long long)repro_stream_tell(&t));
         }
     }
 }
@@ -1575,6 +1625,7 @@ int main(void)
         cmocka_unit_test(test_log_factorial_table),
         cmocka_unit_test(test_law_formulas),
         cmocka_unit_test(test_exp_array),
+        cmocka_unit_test(test_poisson_draw),
         cmocka_unit_test(test_laws),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

@@ -311,7 +311,7 @@ static void test_isa_list_and_tables(void **state)
         for (int c = 0; c < REPRO_CONV_COUNT; c++)
             if (!t->from_u64[c])
                 fail_msg("%s: no conversion %d", name, c);
-        assert_true(t->u32_to_float && t->inv_normal && t->neg_log);
+        assert_true(t->u32_to_float && t->inv_normal && t->neg_log && t->exp);
         assert_true(t->bounded_u32 && t->bounded_u64);
     }
     assert_true(supported >= 1);

@@ -1,10 +1,12 @@
 /* The binomial draw of repro_fill_binomial with its per-parameter constants apart,
- * for the laws that draw binomials of changing parameters (multinomial): the same
- * values and words as the fill.  Internal (hidden). */
+ * for the laws that draw binomials of changing parameters (multinomial), and the
+ * Poisson draw of repro_fill_poisson for the mixtures: the same values and words as
+ * the fills.  Internal (hidden). */
 #ifndef REPRO_DIST_BINOMIAL_H
 #define REPRO_DIST_BINOMIAL_H
 
 #include "repro_rng.h"
+#include "dist/units.h"
 
 /* The constants of Hormann's (1993) transformed rejection, PTRS (Poisson) or BTRS
  * (binomial), which share their shape: per attempt two doubles in [0,1), U then V
@@ -34,5 +36,10 @@ typedef struct {
 void repro_binomial_init(repro_binomial *z, uint64_t trials, double p);
 /* One value, in the default floating-point environment (inside a fill's guard). */
 uint64_t repro_binomial_draw(repro_stream *s, const repro_binomial *z);
+
+/* One Poisson(lambda) value of repro_fill_poisson, 0 <= lambda <= 1e15, from a run of
+ * units (the words and values of a fill of one at the units' position), inside a
+ * fill's floating-point guard: for the mixtures, whose means change per value. */
+uint64_t repro_poisson_draw(repro_units *u, double lambda);
 
 #endif

@@ -89,7 +89,7 @@ static REPRO_NOINLINE int fill_bernoulli(repro_stream *s, uint8_t *out, size_t n
 #define GAMMA_CHUNK 256
 
 /* Gamma(shape) (src/dist/gamma.h) times scale.  A boosted shape's factors b^(1/shape)
- * are taken a chunk at a time by the ISA's vector log and the array exp, from the b
+ * are taken a chunk at a time by the ISA's vector log and exp, from the b
  * kept in the walk: the same operations on the same values as one at a time. */
 static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, double shape, double scale)
 {
@@ -99,7 +99,7 @@ static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, dou
     if (!finite(shape) || !finite(scale) || !(shape > 0.0) || !(scale > 0.0))
         return REPRO_ERR_PARAM;
     const repro_gamma_law g = repro_gamma_law_of(shape);
-    repro_convert_fn neg_log = repro_isa_active()->neg_log;
+    const repro_isa_table *isa = repro_isa_active();
     repro_units u;
     repro_units_begin(&u, s, n, repro_gamma_units(&g));
     for (size_t i = 0; i < n; i += GAMMA_CHUNK) {
@@ -111,10 +111,10 @@ static REPRO_NOINLINE int fill_gamma(repro_stream *s, double *out, size_t n, dou
                 b[j] = repro_units_double_oc(&u);
         }
         if (g.boost) {
-            neg_log(b, k);
+            isa->neg_log(b, k);
             for (size_t j = 0; j < k; j++)
                 b[j] = -b[j] / shape; /* log(b) / shape: -log(b) negated, exact */
-            repro_dist_exp_array(b, k);
+            isa->exp(b, k);
             for (size_t j = 0; j < k; j++)
                 x[j] = x[j] * b[j];
         }
@@ -183,25 +183,52 @@ static REPRO_NOINLINE int fill_beta(repro_stream *s, double *out, size_t n, doub
 
 /* ---- Poisson and binomial -------------------------------------------------------- */
 
-/* Inversion by sequential search from 0 with one double u in [0,1): the smallest k
- * with u < F(k), where pmf(k) = pmf(k-1) * (Poisson) lambda / k or (binomial)
- * (n - k + 1) / k * (p / q), ratio = p / q.  Past `bound` (reached only when rounding
- * leaves the summed F below u) a fresh u is drawn.  Inline, so that each caller's
- * `binomial` is a constant. */
-static inline uint64_t invert_discrete(repro_stream *s, double pmf0, uint64_t bound,
+/* Where the Poisson and binomial samplers take their u64 draws: the stream s, or a
+ * run of units u (src/dist/units.h: the same values, for the laws that mix them with
+ * gammas), when u is not NULL. */
+typedef struct {
+    repro_stream *s;
+    repro_units *u;
+} draw_src;
+
+static inline uint64_t src_u64(draw_src d)
+{
+    return d.u ? repro_units_u64(d.u) : repro_next_u64(d.s);
+}
+
+/* The search of the inversion below for one u in [0,1): the smallest k <= bound with
+ * u < F(k), where F(0) = pmf(0) = pmf0 and pmf(k) = pmf(k-1) * (Poisson) lambda / k or
+ * (binomial) (n - k + 1) / k * (p / q), ratio = p / q; F(k) is returned (u >= it: none
+ * such k), and F(k - 1) in *below (0 for k = 0). */
+static inline double search_discrete(double u, double pmf0, uint64_t bound, int binomial,
+                                     double nf_or_lambda, double ratio, uint64_t *k,
+                                     double *below)
+{
+    double pmf = pmf0, cdf = pmf0, prev = 0.0;
+    uint64_t j = 0;
+    while (u >= cdf && j < bound) {
+        j++;
+        double kf = (double)j;
+        pmf *= binomial ? (nf_or_lambda - kf + 1.0) / kf * ratio : nf_or_lambda / kf;
+        prev = cdf;
+        cdf += pmf;
+    }
+    *k = j;
+    *below = prev;
+    return cdf;
+}
+
+/* Inversion by sequential search from 0 with one double u in [0,1) per attempt
+ * (search_discrete).  Past `bound` (reached only when rounding leaves the summed F
+ * below u) a fresh u is drawn.  Inline, so that each caller's `binomial` is a
+ * constant. */
+static inline uint64_t invert_discrete(draw_src d, double pmf0, uint64_t bound,
                                        int binomial, double nf_or_lambda, double ratio)
 {
     for (;;) {
-        double u = repro_next_double(s);
-        double pmf = pmf0, cdf = pmf0;
-        uint64_t k = 0;
-        while (u >= cdf && k < bound) {
-            k++;
-            double kf = (double)k;
-            pmf *= binomial ? (nf_or_lambda - kf + 1.0) / kf * ratio : nf_or_lambda / kf;
-            cdf += pmf;
-        }
-        if (u < cdf)
+        double u = d.u ? repro_units_double(d.u) : repro_next_double(d.s), below;
+        uint64_t k;
+        if (u < search_discrete(u, pmf0, bound, binomial, nf_or_lambda, ratio, &k, &below))
             return k;
     }
 }
@@ -312,11 +339,11 @@ static int tr_test(const repro_tr *z, uint64_t x, uint64_t y, uint64_t k,
     return log_test(v, z->alpha, q, r);
 }
 
-static uint64_t tr_draw(repro_stream *s, const repro_tr *z, repro_logpmf_cache *cache)
+static uint64_t tr_draw(draw_src d, const repro_tr *z, repro_logpmf_cache *cache)
 {
     for (;;) {
-        uint64_t x = repro_next_u64(s);
-        uint64_t y = repro_next_u64(s);
+        uint64_t x = src_u64(d);
+        uint64_t y = src_u64(d);
         uint64_t k;
         int st = tr_classify(z, x, y, &k);
         if (st == TR_ACCEPT || (st == TR_TEST && tr_test(z, x, y, k, cache)))
@@ -353,17 +380,54 @@ static REPRO_NOINLINE int fill_poisson(repro_stream *s, uint64_t *out, size_t n,
     if (lambda == 0.0) {
         memset(out, 0, n * sizeof *out);
     } else if (lambda < REPRO_DISCRETE_INVERSION_MAX) {
+        const draw_src d = {s, NULL};
         double pmf0 = repro_dist_exp(-lambda);
         for (size_t i = 0; i < n; i++)
-            out[i] = invert_discrete(s, pmf0, REPRO_DISCRETE_SEARCH_BOUND, 0, lambda, 0.0);
+            out[i] = invert_discrete(d, pmf0, REPRO_DISCRETE_SEARCH_BOUND, 0, lambda, 0.0);
     } else {
+        const draw_src d = {s, NULL};
         repro_tr z = ptrs_init(lambda);
         repro_logpmf_cache cache;
         repro_logpmf_cache_init(&cache, lambda, n);
         for (size_t i = 0; i < n; i++)
-            out[i] = tr_draw(s, &z, &cache);
+            out[i] = tr_draw(d, &z, &cache);
     }
     return REPRO_OK;
+}
+
+/* Distance of u from the sums F(k - 1) and F(k) of a search from an estimate of
+ * pmf0 = e^-lambda (within a relative e = REPRO_EXP_ESTIMATE_ERR) beyond which the
+ * search from pmf0 itself ends at the same k (the sums never decrease): the two
+ * searches' pmf(j) differ by a relative e + 2j 2^-53 at most (one rounding each per
+ * step), their F(j) by (e + 4j 2^-53) F(j) (one more per sum), below 2e-13 for
+ * j <= 110 and F < 1.01. */
+#define POISSON_ESTIMATE_MARGIN 0x1p-36
+
+uint64_t repro_poisson_draw(repro_units *u, double lambda)
+{
+    const draw_src d = {NULL, u};
+    if (lambda == 0.0)
+        return 0;
+    if (lambda >= REPRO_DISCRETE_INVERSION_MAX) {
+        repro_tr z = ptrs_init(lambda);
+        return tr_draw(d, &z, NULL);
+    }
+    /* Inversion (as invert_discrete) searched from the estimate of e^-lambda, whose
+     * latency is a fraction of the exact one's; the exact search only when u is within
+     * the margin of the sums that decided (or past the bound). */
+    const double est = repro_dist_exp_estimate(-lambda), m = POISSON_ESTIMATE_MARGIN;
+    for (;;) {
+        double v = repro_units_double(u), below;
+        uint64_t k;
+        double cdf = search_discrete(v, est, REPRO_DISCRETE_SEARCH_BOUND, 0, lambda, 0.0, &k,
+                                     &below);
+        if (v < cdf - m && (k == 0 || v >= below + m))
+            return k;
+        cdf = search_discrete(v, repro_dist_exp(-lambda), REPRO_DISCRETE_SEARCH_BOUND, 0,
+                              lambda, 0.0, &k, &below);
+        if (v < cdf)
+            return k;
+    }
 }
 
 /* Draws for min(p, 1 - p) (1 - p is exact for p >= 1/2), mirrored back: (1 - p)^n
@@ -407,9 +471,10 @@ void repro_binomial_init(repro_binomial *z, uint64_t trials, double p)
 
 uint64_t repro_binomial_draw(repro_stream *s, const repro_binomial *z)
 {
+    const draw_src d = {s, NULL};
     uint64_t k = z->method == 0   ? 0
-                 : z->method == 1 ? invert_discrete(s, z->pmf0, z->bound, 1, z->nf, z->ratio)
-                                  : tr_draw(s, &z->tr, NULL);
+                 : z->method == 1 ? invert_discrete(d, z->pmf0, z->bound, 1, z->nf, z->ratio)
+                                  : tr_draw(d, &z->tr, NULL);
     return z->flip ? z->trials - k : k;
 }
 
@@ -430,7 +495,7 @@ static REPRO_NOINLINE int fill_binomial(repro_stream *s, uint64_t *out, size_t n
     repro_logpmf_cache cache;
     repro_logpmf_cache_init(&cache, z.tr.c1, n);
     for (size_t i = 0; i < n; i++) {
-        uint64_t k = tr_draw(s, &z.tr, &cache);
+        uint64_t k = tr_draw((draw_src){s, NULL}, &z.tr, &cache);
         out[i] = z.flip ? trials - k : k;
     }
     return REPRO_OK;

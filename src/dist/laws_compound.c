@@ -2,21 +2,13 @@
  * normal draws: chisquare, standard_t, f, noncentral_chisquare, noncentral_f,
  * negative_binomial, dirichlet, multinomial and multivariate_normal (with its
  * covariance factor).  Gammas and the normals beside them come from a run of units
- * (src/dist/gamma.h, the algorithm of repro_fill_gamma), Poisson and binomial draws
- * through their public fills, so each sub-draw is exactly the published one.
+ * (src/dist/gamma.h, the algorithm of repro_fill_gamma), Poisson draws from the same
+ * run by repro_fill_poisson's sampler, binomial draws by repro_fill_binomial's, so each
+ * sub-draw is exactly the published one.
  * docs/DISTRIBUTIONS.md gives each algorithm and its words. */
 #include "dist/gamma.h"
 #include "dist/laws.h"
 #include "dist/binomial.h"
-
-/* One Poisson(lambda) draw at the units' position, 0 <= lambda <= 1e15. */
-static uint64_t poisson1(repro_units *u, double lambda)
-{
-    uint64_t k;
-    repro_fill_poisson(repro_units_stream(u), &k, 1, lambda);
-    repro_units_resume(u);
-    return k;
-}
 
 /* Degrees of freedom: finite, > 0, with df / 2 > 0 (the gamma shape). */
 static int df_ok(double df)
@@ -117,7 +109,7 @@ static size_t noncentral_units(const noncentral *c)
     return repro_gamma_units(&c->g) + (c->nonc != 0.0 && c->df > 1.0);
 }
 
-static double noncentral_chisquare1(repro_units *u, const noncentral *c)
+REPRO_GAMMA_INLINE double noncentral_chisquare1(repro_units *u, const noncentral *c)
 {
     if (c->nonc == 0.0)
         return repro_gamma_draw(u, &c->g) * 2.0;
@@ -126,7 +118,7 @@ static double noncentral_chisquare1(repro_units *u, const noncentral *c)
         double z = repro_units_normal(u) + c->root;
         return x + z * z;
     }
-    double i = (double)poisson1(u, 0.5 * c->nonc);
+    double i = (double)repro_poisson_draw(u, 0.5 * c->nonc);
     const repro_gamma_law g = repro_gamma_law_of(0.5 * c->df + i);
     return repro_gamma_draw(u, &g) * 2.0;
 }
@@ -201,10 +193,12 @@ static REPRO_NOINLINE int law_negative_binomial(repro_stream *s, uint64_t *out, 
     }
     const repro_gamma_law g = repro_gamma_law_of(r);
     repro_units u;
-    repro_units_begin(&u, s, n, repro_gamma_units(&g) + 2);
+    /* A Poisson draw takes 1 unit per attempt below mean 10, else 2: the normals'
+     * places mod any stride soon cover all, which one run per chunk converts cheapest. */
+    repro_units_begin(&u, s, (uint64_t)n * (repro_gamma_units(&g) + 2), 1);
     for (size_t i = 0; i < n; i++) {
         double y = repro_gamma_draw(&u, &g) * theta;
-        out[i] = poisson1(&u, y < 1e15 ? y : 1e15);
+        out[i] = repro_poisson_draw(&u, y < 1e15 ? y : 1e15);
     }
     repro_units_end(&u);
     return REPRO_OK;
@@ -222,8 +216,8 @@ static REPRO_NOINLINE int law_negative_binomial(repro_stream *s, uint64_t *out, 
  * section 3), l = log(g) + log(u) / alpha (Marsaglia & Tsang's boost, in logs), raised
  * to -DBL_MAX when it overflows.  Then x_j = exp(l_j - max l) / (sum of those, in
  * index order).  Done a run of vectors at a time, each step over the whole run: the
- * draws (g in place, u aside), the logs by the ISA's vector log, the exps by the
- * array exp; the same operations on the same values as one component at a time. */
+ * draws (g in place, u aside), the logs and exps by the ISA's vector log and exp;
+ * the same operations on the same values as one component at a time. */
 static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
                                         const double *alpha, size_t k)
 {
@@ -246,9 +240,15 @@ static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
             laws[j] = g;
         per_vector += alpha[j] < 1.0 ? 3 : 2;
     }
-    repro_convert_fn neg_log = repro_isa_active()->neg_log;
+    const repro_isa_table *isa = repro_isa_active();
     repro_units u;
-    repro_units_begin(&u, s, n, per_vector);
+    /* Without a boost every component is a normal then a double (2 units): normals
+     * fall on even units, which one run per chunk converts (rather than one per
+     * component). */
+    if (per_vector == 2 * k)
+        repro_units_begin(&u, s, (uint64_t)n * k, 2);
+    else
+        repro_units_begin(&u, s, n, per_vector);
     size_t run = REPRO_LAW_CHUNK / k ? REPRO_LAW_CHUNK / k : 1;
     double w[REPRO_LAW_CHUNK];
     for (size_t v0 = 0; v0 < n; v0 += run) {
@@ -266,9 +266,9 @@ static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
                 w[c - c0] = alpha[j] < 1.0 ? repro_units_double_oc(&u) : 1.0;
                 j = j + 1 == k ? 0 : j + 1;
             }
-            neg_log(x + c0, m);
+            isa->neg_log(x + c0, m);
             if (per_vector > 2 * k) /* some alpha < 1 */
-                neg_log(w, m);
+                isa->neg_log(w, m);
             j = c0 % k;
             for (size_t c = c0; c < c0 + m; c++) {
                 double l = -x[c];
@@ -288,7 +288,7 @@ static REPRO_NOINLINE int law_dirichlet(repro_stream *s, double *out, size_t n,
             for (size_t j = 0; j < k; j++)
                 xv[j] = xv[j] - top;
         }
-        repro_dist_exp_array(x, nv * k);
+        isa->exp(x, nv * k);
         for (size_t v = 0; v < nv; v++) {
             double *xv = x + v * k, sum = 0.0;
             for (size_t j = 0; j < k; j++)

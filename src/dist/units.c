@@ -76,16 +76,3 @@ void repro_units_convert(repro_units *u, size_t i)
         u->have[j] = 1;
     }
 }
-
-void repro_units_resume(repro_units *u)
-{
-    if (u->direct)
-        return;
-    uint64_t p = repro_stream_tell(u->s), off = p - u->pos;
-    if (off % 2 == 0 && off / 2 <= u->n) {
-        u->at = (size_t)(off / 2);
-    } else {
-        u->pos = p;
-        u->n = u->at = 0;
-    }
-}

@@ -6,8 +6,9 @@
  * the chunk, where stride is the units the law draws per value on its usual path
  * (every attempt accepted), so that its next values find theirs converted; a
  * rejection that shifts the pattern starts another run.  Every draw of these laws is
- * a normal, a [0,1) or a (0,1] double of one u64, so the law reads exactly the values
- * its single draws would, one unit after the other, whatever path a value takes.  The
+ * a normal, a [0,1) or a (0,1] double of one u64, or the u64 itself (the Poisson
+ * draws of the mixtures), so the law reads exactly the values its single draws would,
+ * one unit after the other, whatever path a value takes.  The
  * unused rest of the last chunk is never consumed: the stream ends where the single
  * draws would leave it.  A call that expects few units makes the single draws instead
  * (a chunk's setup would cost it more than it saves). */
@@ -69,6 +70,14 @@ static inline double repro_units_normal(repro_units *u)
     return u->normal[i];
 }
 
+/* The u64 draw, as repro_next_u64. */
+static inline uint64_t repro_units_u64(repro_units *u)
+{
+    if (u->direct)
+        return repro_next_u64(u->s);
+    return u->raw[repro_units_take(u)];
+}
+
 /* [0,1) and (0,1], as repro_next_double and repro_next_double_oc. */
 static inline double repro_units_double(repro_units *u)
 {
@@ -90,15 +99,5 @@ static inline void repro_units_end(repro_units *u)
     if (!u->direct)
         repro_stream_seek(u->s, repro_units_tell(u));
 }
-
-/* Hands the stream, at the units' position, to a draw made through it; the units go
- * on from wherever it leaves the stream. */
-static inline repro_stream *repro_units_stream(repro_units *u)
-{
-    repro_units_end(u);
-    return u->s;
-}
-
-void repro_units_resume(repro_units *u);
 
 #endif

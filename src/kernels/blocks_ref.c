@@ -3,6 +3,7 @@
  * reference every SIMD kernel is tested against. */
 #include "kernels/table.h"
 #include "kernels/convert.h"
+#include "math/special.h" /* repro_dist_exp_array */
 #include "core/philox.h"
 #include "core/threefry.h"
 
@@ -106,6 +107,7 @@ const repro_isa_table repro_isa_scalar = {
     repro_convert_u32_to_float_ref,
     repro_inv_normal_ref,
     repro_neg_log_ref,
+    repro_dist_exp_array, /* 16-byte vectors: every baseline has them */
     repro_bounded_u32_ref,
     repro_bounded_u64_ref,
     repro_law_ref,

@@ -50,25 +50,6 @@ RV_INLINE rv_d rv_u52(rv_u x)
     return (big - 0x1.fffffffffffffp+51) * 0x1p-52;
 }
 
-/* v, its lanes outside ok replaced by the scalar function f of x's lane. */
-RV_INLINE rv_d rv_scalar_lanes(rv_d v, rv_d x, rv_i ok, double (*f)(double))
-{
-    if (rv_any(~ok))
-        for (int l = 0; l < RV_N; l++)
-            if (!ok[l])
-                v[l] = f(x[l]);
-    return v;
-}
-
-/* repro_dist_exp of each lane: rv_exp_core where it applies, else the scalar function
- * (the vector body gets a harmless 1/2 there: a NaN or huge x would overflow the
- * integer conversion inside). */
-RV_INLINE rv_d rv_exp(rv_d x)
-{
-    rv_i ok = rv_exp_core_lanes(x);
-    return rv_scalar_lanes(rv_exp_core(rv_sel(ok, x, rv_splat(0.5))), x, ok, repro_dist_exp);
-}
-
 /* e^x - 1 for lanes with 2^-54 <= x < 56 ln2 (bits below 0x4043687a00000000): fdlibm's
  * s_expm1 as repro_dist_expm1 (src/math/math_ext.c) computes it there, every branch
  * taken and selected per lane.  The reduction x = k ln2 + r: k = 0 up to ln2 / 2

@@ -61,8 +61,9 @@ typedef struct repro_isa_table {
     repro_blocks_fn blocks[REPRO_ALGORITHM_COUNT + 1];
     repro_convert_fn from_u64[REPRO_CONV_COUNT]; /* 2n words -> n 8-byte values */
     repro_convert_fn u32_to_float;               /* n words -> n floats, (y >> 8) * 2^-24 */
-    /* In place on n doubles: repro_math_inv_normal_cdf of each, and -repro_math_log. */
-    repro_convert_fn inv_normal, neg_log;
+    /* In place on n doubles: repro_math_inv_normal_cdf of each, -repro_math_log, and
+     * repro_math_exp. */
+    repro_convert_fn inv_normal, neg_log, exp;
     repro_bounded32_fn bounded_u32;
     repro_bounded64_fn bounded_u64;
     repro_law_fn law; /* the laws' transforms, this ISA's vectors */

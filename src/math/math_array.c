@@ -4,39 +4,17 @@
  * of repro_math_exp and repro_math_log) on 16-byte vectors, the width every
  * baseline of the library's architectures runs (SSE2 on x86, NEON on aarch64; plain
  * scalar code where there is none): the same operations in the same order, so the same
- * bits as the scalar functions, several values at a time.  Lanes outside a vector
- * body's domain go through the scalar functions. */
+ * bits as the scalar functions, several values at a time (the ISA tables' exp is the
+ * same body at their widths).  Lanes outside a vector body's domain go through the
+ * scalar functions. */
 #include "math/special.h"
 
 #define RV_BYTES 16
 #include "math/math_vec.h"
 
-void repro_dist_exp_array(double *x, size_t n)
+void repro_dist_exp_array(void *x, size_t n)
 {
-    size_t i = 0;
-    /* two vectors per step: their latency chains overlap */
-    for (; i + 2 * (size_t)RV_N <= n; i += 2 * (size_t)RV_N) {
-        rv_d a, b;
-        memcpy(&a, x + i, sizeof a);
-        memcpy(&b, x + i + RV_N, sizeof b);
-        rv_i oka = rv_exp_core_lanes(a), okb = rv_exp_core_lanes(b);
-        /* other lanes get a harmless 1/2 (a NaN or huge x would overflow the integer
-         * conversion inside), then the scalar function */
-        rv_d ea = rv_exp_core(rv_sel(oka, a, rv_splat(0.5)));
-        rv_d eb = rv_exp_core(rv_sel(okb, b, rv_splat(0.5)));
-        if (rv_any(~oka) || rv_any(~okb)) {
-            for (int l = 0; l < RV_N; l++) {
-                if (!oka[l])
-                    ea[l] = repro_dist_exp(a[l]);
-                if (!okb[l])
-                    eb[l] = repro_dist_exp(b[l]);
-            }
-        }
-        memcpy(x + i, &ea, sizeof ea);
-        memcpy(x + i + RV_N, &eb, sizeof eb);
-    }
-    for (; i < n; i++)
-        x[i] = repro_dist_exp(x[i]);
+    repro_dist_exp_vec(x, n);
 }
 
 /* out[0] = repro_dist_log(a), out[1] = repro_dist_log(b): one vector log for both

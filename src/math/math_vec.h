@@ -157,6 +157,52 @@ RV_INLINE rv_i rv_exp_core_lanes(rv_d x)
     return (x >= -0x1.74910d52d3051p+9) & (x <= 0x1.62e42fefa39efp+9) & (ax >= 0x1p-28);
 }
 
+/* v, its lanes outside ok replaced by the scalar function f of x's lane. */
+RV_INLINE rv_d rv_scalar_lanes(rv_d v, rv_d x, rv_i ok, double (*f)(double))
+{
+    if (rv_any(~ok))
+        for (int l = 0; l < RV_N; l++)
+            if (!ok[l])
+                v[l] = f(x[l]);
+    return v;
+}
+
+/* repro_dist_exp of each lane: rv_exp_core where it applies, 1 + x for |x| < 2^-28 (as
+ * the scalar function: a Dirichlet vector's largest term is exp(0)), else the scalar
+ * function (the vector body gets a harmless 1/2 there: a NaN or huge x would overflow
+ * the integer conversion inside). */
+RV_INLINE rv_d rv_exp(rv_d x)
+{
+    rv_i ok = rv_exp_core_lanes(x);
+    rv_i tiny = rv_sel(x < 0.0, -x, x) < 0x1p-28;
+    rv_d v = rv_sel(tiny, 1.0 + x, rv_exp_core(rv_sel(ok, x, rv_splat(0.5))));
+    return rv_scalar_lanes(v, x, ok | tiny, repro_dist_exp);
+}
+
+/* In place: value i = repro_dist_exp(value i), i < n, two vectors per step (their
+ * latency chains overlap), the last values in a vector padded with 1/2 (dropped). */
+RV_INLINE void repro_dist_exp_vec(void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    size_t i = 0;
+    for (; i + 2 * (size_t)RV_N <= n; i += 2 * (size_t)RV_N) {
+        rv_d a, b;
+        memcpy(&a, p + 8 * i, sizeof a);
+        memcpy(&b, p + 8 * i + RV_BYTES, sizeof b);
+        a = rv_exp(a);
+        b = rv_exp(b);
+        memcpy(p + 8 * i, &a, sizeof a);
+        memcpy(p + 8 * i + RV_BYTES, &b, sizeof b);
+    }
+    for (; i < n; i += (size_t)RV_N) {
+        size_t m = n - i < (size_t)RV_N ? n - i : (size_t)RV_N;
+        rv_d a = rv_splat(0.5);
+        memcpy(&a, p + 8 * i, 8 * m);
+        a = rv_exp(a);
+        memcpy(p + 8 * i, &a, 8 * m);
+    }
+}
+
 /* IEEE sqrt of each lane (the instruction: -fno-math-errno). */
 RV_INLINE rv_d rv_sqrt(rv_d x)
 {

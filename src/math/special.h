@@ -65,6 +65,30 @@ static inline double repro_dist_log_estimate(double x)
     return e * 0x1.62e42fefa39efp-1 + c[0] + g * (1.0 - g * (0.5 - g * (1.0 / 3.0)));
 }
 
+/* e^x within a relative REPRO_EXP_ESTIMATE_ERR for -16 <= x <= 0: x = k ln 2 + r,
+ * |r| <= ln2 / 2 + 2^-40, and the degree-11 Taylor polynomial of e^r (remainder below
+ * |r|^12 / 12! e^|r| < 1e-14; the reduction's and the operations' roundings below
+ * 1e-15) by Estrin's scheme, so that its latency is a fraction of repro_dist_exp's:
+ * for a decision that the exact value settles only when the estimate cannot. */
+#define REPRO_EXP_ESTIMATE_ERR 1e-13
+static inline double repro_dist_exp_estimate(double x)
+{
+    const double magic = 0x1.8p52;
+    double kd = (x * 0x1.71547652b82fep+0 + magic) - magic; /* round(x / ln 2) */
+    double r = (x - kd * REPRO_LN2_HI) - kd * REPRO_LN2_LO;
+    double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+    double b0 = (1.0 + r) + r2 * (0x1p-1 + r * (1.0 / 6.0));
+    double b1 = (1.0 / 24.0 + r * (1.0 / 120.0)) + r2 * (1.0 / 720.0 + r * (1.0 / 5040.0));
+    double b2 = (1.0 / 40320.0 + r * (1.0 / 362880.0)) +
+                r2 * (1.0 / 3628800.0 + r * (1.0 / 39916800.0));
+    double p = (b0 + r4 * b1) + r8 * b2;
+    int64_t bits;
+    memcpy(&bits, &p, sizeof bits);
+    bits += (int64_t)kd * ((int64_t)1 << 52); /* p 2^k: p in [0.7, 1.5], k >= -24 */
+    memcpy(&p, &bits, sizeof p);
+    return p;
+}
+
 /* The log-probabilities of a rejection test as a fill meets them: a pure function of
  * k for the fill's parameters, so each k near the centre is computed once per fill
  * (NaN: not yet), with a second value of the caller's (aux, set with v).  Off for
@@ -109,8 +133,9 @@ double repro_dist_sinpi(double x);
 double repro_dist_cospi(double x);
 /* Both at once, each exactly as the functions above give it (one reduction). */
 void repro_dist_sincospi(double x, double *sn, double *cs);
-/* In place, several at a time (src/math/math_array.c), i < n: x[i] = repro_dist_exp(x[i]). */
-void repro_dist_exp_array(double *x, size_t n);
+/* In place, several at a time (src/math/math_array.c), i < n: x[i] = repro_dist_exp(x[i])
+ * (n doubles at x, which needs only 4-byte alignment: the scalar ISA table's exp). */
+void repro_dist_exp_array(void *x, size_t n);
 /* out[0] = repro_dist_log(a) and out[1] = repro_dist_log(b), computed together
  * (src/math/math_array.c). */
 void repro_dist_log_pair(double a, double b, double out[2]);

@@ -367,6 +367,7 @@ static void rs_convert_exponential(void *buf, size_t n)
 }
 static void rs_inv_normal(void *buf, size_t n) { repro_dist_inv_normal_vec(buf, n); }
 static void rs_neg_log(void *buf, size_t n) { repro_dist_neg_log_vec(buf, n); }
+static void rs_exp(void *buf, size_t n) { repro_dist_exp_vec(buf, n); }
 /* The continuous laws' transforms, on the same vectors. */
 #include "kernels/laws_vec.h"
 static void rs_law(enum repro_law_op op, void *buf, size_t n, const double *p)
@@ -449,6 +450,7 @@ const repro_isa_table RS_TABLE = {
     rs_convert_float,
     rs_inv_normal,
     rs_neg_log,
+    rs_exp,
     rs_bounded_u32,
     rs_bounded_u64,
     rs_law,
