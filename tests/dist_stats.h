@@ -1,9 +1,51 @@
 /* Reference functions of the statistical tests of the distributions (tests/test_dist.c,
- * tests/test_dist_laws.c), from libm and textbook series, never from the library. */
+ * tests/test_dist_laws.c), from libm and textbook series, never from the library, and
+ * the sample statistics and draw adapters the two share. */
 #ifndef REPRO_TEST_DIST_STATS_H
 #define REPRO_TEST_DIST_STATS_H
 
+#include "testutil.h"
+
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Thresholds: |z| of mean, variance and tail counts; Kolmogorov sqrt(N) D (P about
+ * 1e-4 under the null); Wilson-Hilferty z of the chi-square statistic. */
+#define Z_MAX 5.0
+#define KS_MAX 2.2
+#define CHI_Z_MAX 4.5
+
+#define CHECK_RC(call) assert_int_equal((call), REPRO_OK)
+
+/* REPRO_TEST_FAST=1 (as under valgrind): the tests take fewer draws. */
+static inline int fast_mode(void)
+{
+    const char *fast = getenv("REPRO_TEST_FAST");
+    return fast && strcmp(fast, "1") == 0;
+}
+
+/* The sample streams: Philox4x32-10 from a 64-bit seed. */
+static inline repro_stream stream_for(uint64_t seed)
+{
+    repro_stream s;
+    CHECK_RC(repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(seed)));
+    return s;
+}
+
+/* draw_<name>: n values of a fill into `type *v` (by `call`), handed on as doubles
+ * (integers exact below 2^53). */
+#define DRAW(name, type, call)                                                          \
+    static void draw_##name(repro_stream *s, const double *par, double *out, size_t n)  \
+    {                                                                                   \
+        type *v = malloc(n * sizeof *v);                                                \
+        assert_non_null(v);                                                             \
+        CHECK_RC(call);                                                                 \
+        for (size_t i = 0; i < n; i++)                                                  \
+            out[i] = (double)v[i];                                                      \
+        free(v);                                                                        \
+        (void)par;                                                                      \
+    }
 
 /* Regularised lower incomplete gamma P(a, x): series below a + 1, else Lentz's
  * continued fraction for Q. */
@@ -83,6 +125,46 @@ static inline double chi_square_z(double chi2, double df)
 {
     double v = 2.0 / (9.0 * df);
     return (cbrt(chi2 / df) - (1 - v)) / sqrt(v);
+}
+
+/* The sample mean and the second and fourth central moments (divided by n). */
+typedef struct {
+    double mean, m2, m4;
+} sample_moments;
+
+static inline sample_moments moments_of(const double *x, size_t n)
+{
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += x[i];
+    sample_moments r = {sum / (double)n, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        double d = x[i] - r.mean;
+        r.m2 += d * d;
+        r.m4 += d * d * d * d;
+    }
+    r.m2 /= (double)n;
+    r.m4 /= (double)n;
+    return r;
+}
+
+/* z-score of the sample variance against the law's variance v: its standard error
+ * from the fourth central moment. */
+static inline double variance_z(sample_moments s, double v, size_t n)
+{
+    return (s.m2 - v) / sqrt(fmax(s.m4 - s.m2 * s.m2, 1e-300) / (double)n);
+}
+
+/* Kolmogorov-Smirnov sqrt(n) D of the sorted sample x against cdf(par, .). */
+static inline double ks_statistic(double (*cdf)(const double *par, double x), const double *par,
+                                  const double *x, size_t n)
+{
+    double d = 0;
+    for (size_t i = 0; i < n; i++) {
+        double f = cdf(par, x[i]);
+        d = fmax(d, fmax(f - (double)i / (double)n, (double)(i + 1) / (double)n - f));
+    }
+    return sqrt((double)n) * d;
 }
 
 #endif

@@ -16,27 +16,12 @@
 
 static size_t N = 1000000;
 
-/* Thresholds: |z| of mean, variance and tail counts; Kolmogorov sqrt(N) D (P about
- * 1e-4 under the null); Wilson-Hilferty z of the chi-square statistic. */
-#define Z_MAX 5.0
-#define KS_MAX 2.2
-#define CHI_Z_MAX 4.5
-
 static int setup(void **state)
 {
     (void)state;
-    const char *fast = getenv("REPRO_TEST_FAST");
-    if (fast && strcmp(fast, "1") == 0)
+    if (fast_mode())
         N = 100000;
     return 0;
-}
-
-static repro_stream stream_for(uint64_t seed)
-{
-    repro_stream s;
-    assert_int_equal(repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(seed)),
-                     REPRO_OK);
-    return s;
 }
 
 /* ---- the cases ----------------------------------------------------------------- */
@@ -55,8 +40,6 @@ struct dist_case {
     int wrong_sqrt;   /* scale it by sqrt(1 + delta) (a standard deviation) */
     int normal_tail;  /* also check P(|x - mean| > 4 sd) */
 };
-
-#define CHECK_RC(call) assert_int_equal((call), REPRO_OK)
 
 static void draw_gaussian(repro_stream *s, const double *par, double *out, size_t n)
 {
@@ -117,15 +100,7 @@ static double var_beta(const double *par)
     return par[0] * par[1] / (s * s * (s + 1));
 }
 
-static void draw_bernoulli(repro_stream *s, const double *par, double *out, size_t n)
-{
-    uint8_t *b = malloc(n);
-    assert_non_null(b);
-    CHECK_RC(repro_fill_bernoulli(s, b, n, par[0]));
-    for (size_t i = 0; i < n; i++)
-        out[i] = b[i];
-    free(b);
-}
+DRAW(bernoulli, uint8_t, repro_fill_bernoulli(s, v, n, par[0]))
 static double pmf_bernoulli(const double *par, double k)
 {
     return k == 0 ? 1 - par[0] : k == 1 ? par[0] : 0;
@@ -133,19 +108,8 @@ static double pmf_bernoulli(const double *par, double k)
 static double mean_bernoulli(const double *par) { return par[0]; }
 static double var_bernoulli(const double *par) { return par[0] * (1 - par[0]); }
 
-/* Discrete draws into u64, then as doubles (exact below 2^53). */
-#define DRAW_U64(name, call)                                                            \
-    static void draw_##name(repro_stream *s, const double *par, double *out, size_t n)  \
-    {                                                                                   \
-        uint64_t *k = malloc(n * sizeof *k);                                            \
-        assert_non_null(k);                                                             \
-        CHECK_RC(call);                                                                 \
-        for (size_t i = 0; i < n; i++)                                                  \
-            out[i] = (double)k[i];                                                      \
-        free(k);                                                                        \
-    }
-DRAW_U64(poisson, repro_fill_poisson(s, k, n, par[0]))
-DRAW_U64(binomial, repro_fill_binomial(s, k, n, (uint64_t)par[0], par[1]))
+DRAW(poisson, uint64_t, repro_fill_poisson(s, v, n, par[0]))
+DRAW(binomial, uint64_t, repro_fill_binomial(s, v, n, (uint64_t)par[0], par[1]))
 
 static double pmf_poisson(const double *par, double k)
 {
@@ -230,29 +194,15 @@ static double chi_square_discrete(const dist_case *c, const double *x, size_t n)
  * prints the statistics. */
 static int check_sample(const dist_case *c, double *x, size_t n, const char *label)
 {
-    double m = c->mean(c->par), v = c->var(c->par), sum = 0;
-    for (size_t i = 0; i < n; i++)
-        sum += x[i];
-    double mean = sum / (double)n, m2 = 0, m4 = 0;
-    for (size_t i = 0; i < n; i++) {
-        double d = x[i] - mean;
-        m2 += d * d;
-        m4 += d * d * d * d;
-    }
-    m2 /= (double)n;
-    m4 /= (double)n;
-    double z_mean = (mean - m) / sqrt(v / (double)n);
-    double z_var = (m2 - v) / sqrt(fmax(m4 - m2 * m2, 1e-300) / (double)n);
+    double m = c->mean(c->par), v = c->var(c->par);
+    sample_moments mo = moments_of(x, n);
+    double z_mean = (mo.mean - m) / sqrt(v / (double)n);
+    double z_var = variance_z(mo, v, n);
     int fails = (fabs(z_mean) > Z_MAX) + (fabs(z_var) > Z_MAX);
     double fit;
     if (c->cdf) {
         qsort(x, n, sizeof *x, cmp_double);
-        double d = 0;
-        for (size_t i = 0; i < n; i++) {
-            double f = c->cdf(c->par, x[i]);
-            d = fmax(d, fmax(f - (double)i / (double)n, (double)(i + 1) / (double)n - f));
-        }
-        fit = sqrt((double)n) * d;
+        fit = ks_statistic(c->cdf, c->par, x, n);
         fails += fit > KS_MAX;
     } else {
         fit = chi_square_discrete(c, x, n);

@@ -25,16 +25,10 @@ static size_t N = 200000;
 
 #define PI 3.14159265358979323846
 
-#define Z_MAX 5.0
-#define KS_MAX 2.2
-#define CHI_Z_MAX 4.5
-#define CHECK_RC(call) assert_int_equal((call), REPRO_OK)
-
 static int setup(void **state)
 {
     (void)state;
-    const char *fast = getenv("REPRO_TEST_FAST");
-    if (fast && strcmp(fast, "1") == 0)
+    if (fast_mode())
         N = 50000;
     return 0;
 }
@@ -44,13 +38,6 @@ static int setup(void **state)
 static double wrong_scale(void)
 {
     return sqrt(200000.0 / (double)N);
-}
-
-static repro_stream stream_for(uint64_t seed)
-{
-    repro_stream s;
-    CHECK_RC(repro_stream_init(&s, REPRO_PHILOX4X32, repro_seed_from_u64(seed)));
-    return s;
 }
 
 /* ---- reference functions ------------------------------------------------------------- */
@@ -119,18 +106,6 @@ static double no_moment(const double *par)
     (void)par;
     return NAN;
 }
-
-#define DRAW(name, type, call)                                                          \
-    static void draw_##name(repro_stream *s, const double *par, double *out, size_t n)  \
-    {                                                                                   \
-        type *v = malloc(n * sizeof *v);                                                \
-        assert_non_null(v);                                                             \
-        CHECK_RC(call);                                                                 \
-        for (size_t i = 0; i < n; i++)                                                  \
-            out[i] = (double)v[i];                                                      \
-        free(v);                                                                        \
-        (void)par;                                                                      \
-    }
 
 /* float variants */
 DRAW(normal_float, float, repro_fill_normal_float(s, v, n))
@@ -634,35 +609,21 @@ static double chi_square(const law_case *c, const double *par, const double *x, 
 static int check_sample(const law_case *c, double *x, size_t n, const char *label)
 {
     const double *par = c->par;
-    double m = c->mean(par), v = c->var(par), sum = 0, m2 = 0, m4 = 0;
-    for (size_t i = 0; i < n; i++) {
+    double m = c->mean(par), v = c->var(par);
+    for (size_t i = 0; i < n; i++)
         assert_true(x[i] == x[i]); /* never NaN */
-        sum += x[i];
-    }
-    double mean = sum / (double)n;
-    for (size_t i = 0; i < n; i++) {
-        double d = x[i] - mean;
-        m2 += d * d;
-        m4 += d * d * d * d;
-    }
-    m2 /= (double)n;
-    m4 /= (double)n;
+    sample_moments mo = moments_of(x, n);
     double z_mean = 0, z_var = 0;
-    double sd = isnan(v) ? sqrt(m2) : sqrt(v);
+    double sd = isnan(v) ? sqrt(mo.m2) : sqrt(v);
     if (!isnan(m) && sd > 0) /* sd 0: a sample of one value, left to the fit test */
-        z_mean = (mean - m) / (sd / sqrt((double)n));
+        z_mean = (mo.mean - m) / (sd / sqrt((double)n));
     if (!isnan(v))
-        z_var = (m2 - v) / sqrt(fmax(m4 - m2 * m2, 1e-300) / (double)n);
+        z_var = variance_z(mo, v, n);
     int fails = (fabs(z_mean) > Z_MAX) + (fabs(z_var) > Z_MAX);
     qsort(x, n, sizeof *x, cmp_double);
     double fit;
     if (c->cdf && !(c->lo < c->hi)) {
-        double d = 0;
-        for (size_t i = 0; i < n; i++) {
-            double f = c->cdf(par, x[i]);
-            d = fmax(d, fmax(f - (double)i / (double)n, (double)(i + 1) / (double)n - f));
-        }
-        fit = sqrt((double)n) * d;
+        fit = ks_statistic(c->cdf, par, x, n);
         fails += !(fit <= KS_MAX);
     } else {
         fit = chi_square(c, par, x, n);
@@ -710,46 +671,53 @@ typedef struct {
     int (*fill_at)(const repro_stream *s, uint64_t pos, uint64_t *bits, size_t n);
 } fixed_law;
 
-#define FIXED(name, type, utype, ...)                                                    \
+/* The bit patterns of n values of `size` bytes (4 or 8) at v, widened to u64. */
+static void widen_bits(const void *v, size_t size, uint64_t *bits, size_t n)
+{
+    const unsigned char *p = v;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t u32;
+        if (size == sizeof u32) {
+            memcpy(&u32, p + i * size, size);
+            bits[i] = u32;
+        } else {
+            memcpy(&bits[i], p + i * size, size);
+        }
+    }
+}
+
+#define FIXED(name, type, ...)                                                           \
     static int fill_##name##_bits(repro_stream *s, uint64_t *bits, size_t n)             \
     {                                                                                    \
         type v[64];                                                                      \
-        int rc = repro_fill_##name(s, v, n __VA_ARGS__);                                      \
-        for (size_t i = 0; i < n; i++) {                                                 \
-            utype u;                                                                     \
-            memcpy(&u, &v[i], sizeof u);                                                 \
-            bits[i] = u;                                                                 \
-        }                                                                                \
+        int rc = repro_fill_##name(s, v, n __VA_ARGS__);                                 \
+        widen_bits(v, sizeof v[0], bits, n);                                             \
         return rc;                                                                       \
     }                                                                                    \
     static int fill_##name##_at_bits(const repro_stream *s, uint64_t pos, uint64_t *bits, \
                                      size_t n)                                           \
     {                                                                                    \
         type v[64];                                                                      \
-        int rc = repro_fill_##name##_at(s, pos, v, n __VA_ARGS__);                            \
-        for (size_t i = 0; i < n; i++) {                                                 \
-            utype u;                                                                     \
-            memcpy(&u, &v[i], sizeof u);                                                 \
-            bits[i] = u;                                                                 \
-        }                                                                                \
+        int rc = repro_fill_##name##_at(s, pos, v, n __VA_ARGS__);                       \
+        widen_bits(v, sizeof v[0], bits, n);                                             \
         return rc;                                                                       \
     }
-FIXED(normal_float, float, uint32_t, )
-FIXED(exponential_float, float, uint32_t, )
-FIXED(uniform_float, float, uint32_t, , -1.5f, 2.0f)
-FIXED(lognormal, double, uint64_t, , 0.5, 2.0)
-FIXED(standard_cauchy, double, uint64_t, )
-FIXED(exponential_scaled, double, uint64_t, , 2.5)
-FIXED(laplace, double, uint64_t, , 1.0, 3.0)
-FIXED(logistic, double, uint64_t, , 1.0, 3.0)
-FIXED(gumbel, double, uint64_t, , 1.0, 3.0)
-FIXED(rayleigh, double, uint64_t, , 2.0)
-FIXED(weibull, double, uint64_t, , 1.5)
-FIXED(pareto, double, uint64_t, , 2.5)
-FIXED(power, double, uint64_t, , 0.7)
-FIXED(triangular, double, uint64_t, , -1.0, 0.0, 4.0)
-FIXED(wald, double, uint64_t, , 1.0, 2.0)
-FIXED(geometric, uint64_t, uint64_t, , 0.2)
+FIXED(normal_float, float, )
+FIXED(exponential_float, float, )
+FIXED(uniform_float, float, , -1.5f, 2.0f)
+FIXED(lognormal, double, , 0.5, 2.0)
+FIXED(standard_cauchy, double, )
+FIXED(exponential_scaled, double, , 2.5)
+FIXED(laplace, double, , 1.0, 3.0)
+FIXED(logistic, double, , 1.0, 3.0)
+FIXED(gumbel, double, , 1.0, 3.0)
+FIXED(rayleigh, double, , 2.0)
+FIXED(weibull, double, , 1.5)
+FIXED(pareto, double, , 2.5)
+FIXED(power, double, , 0.7)
+FIXED(triangular, double, , -1.0, 0.0, 4.0)
+FIXED(wald, double, , 1.0, 2.0)
+FIXED(geometric, uint64_t, , 0.2)
 
 static const double mvn_mean[2] = {1.0, -1.0};
 static const double mvn_factor[4] = {2.0, 0.0, 1.0, 0.5};

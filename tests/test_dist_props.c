@@ -78,106 +78,99 @@ static repro_stream stream(void)
     return s;
 }
 
-#define FAIL_AT(fmt, ...) fail_msg("%s: " fmt, __func__, __VA_ARGS__)
+/* The checks of one point are each law's support and band, as the condition every value
+ * x must meet (written as "not <a wrong value>" where NaN must count as wrong). */
+/* One fill of VALUES values into x_ by `call`, which must return REPRO_OK; every value x
+ * must satisfy `ok`.  label_ names the point. */
+#define LAW_POINT(type, call, ok)                                                         \
+    do {                                                                                  \
+        type x_[VALUES];                                                                  \
+        int rc_ = (call);                                                                 \
+        if (rc_ != REPRO_OK)                                                              \
+            fail_msg("%s: rc %d", label_, rc_);                                           \
+        for (int i_ = 0; i_ < VALUES; i_++) {                                             \
+            type x = x_[i_];                                                              \
+            if (!(ok))                                                                    \
+                fail_msg("%s gave %a", label_, (double)x);                                \
+        }                                                                                 \
+    } while (0)
+#define LABEL(...) snprintf(label_, sizeof label_, __VA_ARGS__)
 
 static void gaussian_point(repro_stream *s, double mean, double sd)
 {
-    double x[VALUES];
-    int rc = repro_fill_gaussian(s, x, VALUES, mean, sd);
-    if (rc != REPRO_OK)
-        FAIL_AT("gaussian(%a, %a): rc %d", mean, sd, rc);
+    char label_[160];
+    LABEL("gaussian(%a, %a)", mean, sd);
     /* |N| < 9 for a double in (0,1): every value is below DBL_MAX when this holds;
      * the band is checked in halves (x - mean may overflow), with mean's rounding */
     int bounded = sd <= (DBL_MAX - fabs(mean)) / 64.0;
-    for (int i = 0; i < VALUES; i++)
-        if (isnan(x[i]) || (bounded && !isfinite(x[i])) ||
-            (isfinite(x[i]) && fabs(0.5 * x[i] - 0.5 * mean) >
-                                   4.5 * sd * (1.0 + 0x1p-50) + fabs(mean) * 0x1p-53) ||
-            (sd == 0.0 && x[i] != mean))
-            FAIL_AT("gaussian(%a, %a) gave %a", mean, sd, x[i]);
+    LAW_POINT(double, repro_fill_gaussian(s, x_, VALUES, mean, sd),
+              !(isnan(x) || (bounded && !isfinite(x)) ||
+                (isfinite(x) && fabs(0.5 * x - 0.5 * mean) >
+                                    4.5 * sd * (1.0 + 0x1p-50) + fabs(mean) * 0x1p-53) ||
+                (sd == 0.0 && x != mean)));
 }
 
 static void uniform_point(repro_stream *s, double a, double b)
 {
-    double x[VALUES];
-    int rc = repro_fill_uniform(s, x, VALUES, a, b);
-    if (rc != REPRO_OK)
-        FAIL_AT("uniform(%a, %a): rc %d", a, b, rc);
-    for (int i = 0; i < VALUES; i++)
-        if (!(x[i] >= a && x[i] < b))
-            FAIL_AT("uniform(%a, %a) gave %a", a, b, x[i]);
+    char label_[160];
+    LABEL("uniform(%a, %a)", a, b);
+    LAW_POINT(double, repro_fill_uniform(s, x_, VALUES, a, b), x >= a && x < b);
 }
 
 static void bernoulli_point(repro_stream *s, double p)
 {
-    uint8_t x[VALUES];
-    int rc = repro_fill_bernoulli(s, x, VALUES, p);
-    if (rc != REPRO_OK)
-        FAIL_AT("bernoulli(%a): rc %d", p, rc);
-    for (int i = 0; i < VALUES; i++)
-        if (x[i] > 1 || (p == 0.0 && x[i] != 0) || (p == 1.0 && x[i] != 1))
-            FAIL_AT("bernoulli(%a) gave %d", p, x[i]);
+    char label_[160];
+    LABEL("bernoulli(%a)", p);
+    LAW_POINT(uint8_t, repro_fill_bernoulli(s, x_, VALUES, p),
+              !(x > 1 || (p == 0.0 && x != 0) || (p == 1.0 && x != 1)));
 }
 
 static void gamma_point(repro_stream *s, double shape, double scale)
 {
-    double x[VALUES];
-    int rc = repro_fill_gamma(s, x, VALUES, shape, scale);
-    if (rc != REPRO_OK)
-        FAIL_AT("gamma(%a, %a): rc %d", shape, scale, rc);
+    char label_[160];
+    LABEL("gamma(%a, %a)", shape, scale);
     /* Gamma(k, 1) draws stay below 256 max(k, 1) (the samplers' own limit is about
      * 85 at k = 1, from the largest normal of a double in (0,1)). */
     double k1 = shape > 1.0 ? shape : 1.0;
     int bounded = scale <= DBL_MAX / 256.0 / k1;
     /* x / scale is the Gamma(k, 1) draw unless x is far below DBL_MIN */
     int band = bounded && scale >= 0x1p-900;
-    for (int i = 0; i < VALUES; i++)
-        if (isnan(x[i]) || !(x[i] >= 0.0) || (bounded && !isfinite(x[i])) ||
-            (bounded && x[i] / scale > 256.0 * k1) ||
-            (band && fabs(x[i] / scale - shape) > 50.0 * sqrt(shape) + 50.0 + shape * 0x1p-40))
-            FAIL_AT("gamma(%a, %a) gave %a", shape, scale, x[i]);
+    LAW_POINT(double, repro_fill_gamma(s, x_, VALUES, shape, scale),
+              !(isnan(x) || !(x >= 0.0) || (bounded && !isfinite(x)) ||
+                (bounded && x / scale > 256.0 * k1) ||
+                (band && fabs(x / scale - shape) > 50.0 * sqrt(shape) + 50.0 + shape * 0x1p-40)));
 }
 
 static void beta_point(repro_stream *s, double a, double b)
 {
-    double x[VALUES];
-    int rc = repro_fill_beta(s, x, VALUES, a, b);
-    if (rc != REPRO_OK)
-        FAIL_AT("beta(%a, %a): rc %d", a, b, rc);
+    char label_[160];
+    LABEL("beta(%a, %a)", a, b);
     /* mean a / (a + b) and variance mean (1 - mean) / (a + b + 1), without overflow */
     double mean = 1.0 / (1.0 + b / a);
     double sd = sqrt(mean * (1.0 - mean) / (0.5 * a + 0.5 * b + 0.5) * 0.5);
-    for (int i = 0; i < VALUES; i++)
-        if (!(x[i] >= 0.0 && x[i] <= 1.0) || fabs(x[i] - mean) > 50.0 * sd + 0x1p-40)
-            FAIL_AT("beta(%a, %a) gave %a", a, b, x[i]);
+    LAW_POINT(double, repro_fill_beta(s, x_, VALUES, a, b),
+              !(!(x >= 0.0 && x <= 1.0) || fabs(x - mean) > 50.0 * sd + 0x1p-40));
 }
 
 static void poisson_point(repro_stream *s, double lambda)
 {
-    uint64_t k[VALUES];
-    int rc = repro_fill_poisson(s, k, VALUES, lambda);
-    if (rc != REPRO_OK)
-        FAIL_AT("poisson(%a): rc %d", lambda, rc);
+    char label_[160];
+    LABEL("poisson(%a)", lambda);
     double band = 50.0 * sqrt(lambda) + 50.0;
-    for (int i = 0; i < VALUES; i++)
-        if (fabs((double)k[i] - lambda) > band || (lambda == 0.0 && k[i] != 0))
-            FAIL_AT("poisson(%a) gave %llu", lambda, (unsigned long long)k[i]);
+    LAW_POINT(uint64_t, repro_fill_poisson(s, x_, VALUES, lambda),
+              !(fabs((double)x - lambda) > band || (lambda == 0.0 && x != 0)));
 }
 
 static void binomial_point(repro_stream *s, uint64_t trials, double p)
 {
-    uint64_t k[VALUES];
-    int rc = repro_fill_binomial(s, k, VALUES, trials, p);
-    if (rc != REPRO_OK)
-        FAIL_AT("binomial(%llu, %a): rc %d", (unsigned long long)trials, p, rc);
+    char label_[160];
+    LABEL("binomial(%llu, %a)", (unsigned long long)trials, p);
     double n = (double)trials, mean = n * p;
     /* the library's own arithmetic holds n in a double: allow that rounding */
     double band = 50.0 * sqrt(mean * (1.0 - p)) + 50.0 + n * 0x1p-50;
-    for (int i = 0; i < VALUES; i++)
-        if (k[i] > trials || fabs((double)k[i] - mean) > band ||
-            (p == 0.0 && k[i] != 0) || (p == 1.0 && k[i] != trials))
-            FAIL_AT("binomial(%llu, %a) gave %llu", (unsigned long long)trials, p,
-                    (unsigned long long)k[i]);
+    LAW_POINT(uint64_t, repro_fill_binomial(s, x_, VALUES, trials, p),
+              !(x > trials || fabs((double)x - mean) > band || (p == 0.0 && x != 0) ||
+                (p == 1.0 && x != trials)));
 }
 
 static void test_continuous(void **state)
@@ -234,22 +227,6 @@ static void test_discrete(void **state)
 }
 
 /* ---- numpy's other laws (src/dist/laws_*.c) ---------------------------------------- */
-
-/* One fill of VALUES values into x_ by `call`, which must return REPRO_OK; every value x
- * must satisfy `ok`.  label_ names the point. */
-#define LAW_POINT(type, call, ok)                                                         \
-    do {                                                                                  \
-        type x_[VALUES];                                                                  \
-        int rc_ = (call);                                                                 \
-        if (rc_ != REPRO_OK)                                                              \
-            fail_msg("%s: rc %d", label_, rc_);                                           \
-        for (int i_ = 0; i_ < VALUES; i_++) {                                             \
-            type x = x_[i_];                                                              \
-            if (!(ok))                                                                    \
-                fail_msg("%s gave %a", label_, (double)x);                                \
-        }                                                                                 \
-    } while (0)
-#define LABEL(...) snprintf(label_, sizeof label_, __VA_ARGS__)
 
 /* A location of either sign and a scale (>= 0) from the edges, and the point's laws. */
 static void loc_scale_laws(repro_stream *s, double loc, double scale)
