@@ -9,25 +9,15 @@ timed per vector.
 
     bench_dist_numpy.py LIBREPRO_RNG_SO [--n N] [--repeat R] [--only SUBSTRING] [--require]
 """
-import argparse
 import ctypes
 import sys
-import time
 
 import numpy as np
 
+from bench_common import best_time, open_stream, parse_args
+
 D, I64, U64, F32, P, SZ = (ctypes.c_double, ctypes.c_int64, ctypes.c_uint64, ctypes.c_float,
                            ctypes.c_void_p, ctypes.c_size_t)
-
-
-def best_time(fn, repeat):
-    fn()  # warm up (page faults, dispatch, caches)
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.thread_time()
-        fn()
-        best = min(best, time.thread_time() - t0)
-    return best
 
 
 def array_ptr(values, dtype=np.float64):
@@ -36,30 +26,12 @@ def array_ptr(values, dtype=np.float64):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("lib")
-    ap.add_argument("--n", type=int, default=1_000_000)
-    ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--only", default="")
-    ap.add_argument("--require", action="store_true")
-    args = ap.parse_args()
-
-    class Seed(ctypes.Structure):
-        _fields_ = [("w", ctypes.c_uint64 * 4)]
-
-    lib = ctypes.CDLL(args.lib)
-    lib.repro_stream_sizeof.restype = SZ
-    lib.repro_seed_from_u64.restype = Seed
-    lib.repro_seed_from_u64.argtypes = [ctypes.c_uint64]
-    lib.repro_stream_init.argtypes = [P, ctypes.c_int, Seed]
-    lib.repro_isa_name.restype = ctypes.c_char_p
+    args = parse_args(__doc__, repeat=5, only=True)
+    lib, stream = open_stream(args.lib)
     lib.repro_alias_size.restype = SZ
     lib.repro_alias_size.argtypes = [SZ]
     lib.repro_alias_init.argtypes = [P, SZ, P, SZ]
     lib.repro_mvnormal_factor.argtypes = [P, SZ, P]
-    stream = ctypes.create_string_buffer(lib.repro_stream_sizeof())
-    if lib.repro_stream_init(stream, 1, lib.repro_seed_from_u64(42)) != 0:  # philox4x32-10
-        raise SystemExit("repro_stream_init failed")
     g = np.random.Generator(np.random.PCG64(42))
 
     keep = []  # arrays whose pointers are passed
@@ -85,11 +57,17 @@ def main():
     mean3 = ptr([0.0, 0.0, 0.0])
     target2 = {"normal", "exponential", "uniform"}
 
+    def law(name, *params, dtype=np.float64):
+        """The row of a law whose C fill (repro_fill_<name>, double parameters) and
+        numpy method have the same name and parameters."""
+        method = getattr(g, name)
+        return ("%s(%s)" % (name, ",".join("%g" % v for v in params)), "repro_fill_" + name,
+                dtype, [(D, float(v)) for v in params], lambda n: method(*params, n), 1)
+
     # label, C function, out dtype, C parameter types and values, numpy call (size ->
     # array), values per draw (vector laws)
     rows = [
-        ("uniform(-2,5)", "repro_fill_uniform", np.float64, [(D, -2.0), (D, 5.0)],
-         lambda n: g.uniform(-2, 5, n), 1),
+        law("uniform", -2, 5),
         ("normal", "repro_fill_normal", np.float64, [], lambda n: g.standard_normal(n), 1),
         ("exponential", "repro_fill_exponential", np.float64, [],
          lambda n: g.standard_exponential(n), 1),
@@ -115,55 +93,35 @@ def main():
          lambda n: g.standard_gamma(3, n), 1),
         ("gamma(3) float32", "repro_fill_gamma_float", np.float32, [(D, 3.0), (D, 1.0)],
          lambda n: g.standard_gamma(3, n, dtype=np.float32), 1),
-        ("beta(2,3)", "repro_fill_beta", np.float64, [(D, 2.0), (D, 3.0)],
-         lambda n: g.beta(2, 3, n), 1),
-        ("poisson(3)", "repro_fill_poisson", np.uint64, [(D, 3.0)],
-         lambda n: g.poisson(3, n), 1),
-        ("poisson(100)", "repro_fill_poisson", np.uint64, [(D, 100.0)],
-         lambda n: g.poisson(100, n), 1),
+        law("beta", 2, 3),
+        law("poisson", 3, dtype=np.uint64),
+        law("poisson", 100, dtype=np.uint64),
         ("binomial(20,0.3)", "repro_fill_binomial", np.uint64, [(U64, 20), (D, 0.3)],
          lambda n: g.binomial(20, 0.3, n), 1),
         ("binomial(1000,0.4)", "repro_fill_binomial", np.uint64, [(U64, 1000), (D, 0.4)],
          lambda n: g.binomial(1000, 0.4, n), 1),
-        ("lognormal(0,1)", "repro_fill_lognormal", np.float64, [(D, 0.0), (D, 1.0)],
-         lambda n: g.lognormal(0, 1, n), 1),
+        law("lognormal", 0, 1),
         ("standard_cauchy", "repro_fill_standard_cauchy", np.float64, [],
          lambda n: g.standard_cauchy(n), 1),
-        ("laplace(0,1)", "repro_fill_laplace", np.float64, [(D, 0.0), (D, 1.0)],
-         lambda n: g.laplace(0, 1, n), 1),
-        ("logistic(0,1)", "repro_fill_logistic", np.float64, [(D, 0.0), (D, 1.0)],
-         lambda n: g.logistic(0, 1, n), 1),
-        ("gumbel(0,1)", "repro_fill_gumbel", np.float64, [(D, 0.0), (D, 1.0)],
-         lambda n: g.gumbel(0, 1, n), 1),
-        ("rayleigh(1)", "repro_fill_rayleigh", np.float64, [(D, 1.0)],
-         lambda n: g.rayleigh(1, n), 1),
-        ("weibull(2)", "repro_fill_weibull", np.float64, [(D, 2.0)],
-         lambda n: g.weibull(2, n), 1),
-        ("pareto(3)", "repro_fill_pareto", np.float64, [(D, 3.0)],
-         lambda n: g.pareto(3, n), 1),
-        ("power(2)", "repro_fill_power", np.float64, [(D, 2.0)], lambda n: g.power(2, n), 1),
-        ("triangular(0,1,3)", "repro_fill_triangular", np.float64,
-         [(D, 0.0), (D, 1.0), (D, 3.0)], lambda n: g.triangular(0, 1, 3, n), 1),
-        ("wald(1,2)", "repro_fill_wald", np.float64, [(D, 1.0), (D, 2.0)],
-         lambda n: g.wald(1, 2, n), 1),
-        ("vonmises(0,4)", "repro_fill_vonmises", np.float64, [(D, 0.0), (D, 4.0)],
-         lambda n: g.vonmises(0, 4, n), 1),
-        ("chisquare(3)", "repro_fill_chisquare", np.float64, [(D, 3.0)],
-         lambda n: g.chisquare(3, n), 1),
-        ("standard_t(5)", "repro_fill_standard_t", np.float64, [(D, 5.0)],
-         lambda n: g.standard_t(5, n), 1),
-        ("f(3,7)", "repro_fill_f", np.float64, [(D, 3.0), (D, 7.0)], lambda n: g.f(3, 7, n), 1),
-        ("noncentral_chisquare(3,2)", "repro_fill_noncentral_chisquare", np.float64,
-         [(D, 3.0), (D, 2.0)], lambda n: g.noncentral_chisquare(3, 2, n), 1),
-        ("noncentral_f(3,7,2)", "repro_fill_noncentral_f", np.float64,
-         [(D, 3.0), (D, 7.0), (D, 2.0)], lambda n: g.noncentral_f(3, 7, 2, n), 1),
-        ("negative_binomial(5,0.3)", "repro_fill_negative_binomial", np.uint64,
-         [(D, 5.0), (D, 0.3)], lambda n: g.negative_binomial(5, 0.3, n), 1),
-        ("geometric(0.1)", "repro_fill_geometric", np.uint64, [(D, 0.1)],
-         lambda n: g.geometric(0.1, n), 1),
-        ("logseries(0.9)", "repro_fill_logseries", np.uint64, [(D, 0.9)],
-         lambda n: g.logseries(0.9, n), 1),
-        ("zipf(2)", "repro_fill_zipf", np.uint64, [(D, 2.0)], lambda n: g.zipf(2, n), 1),
+        law("laplace", 0, 1),
+        law("logistic", 0, 1),
+        law("gumbel", 0, 1),
+        law("rayleigh", 1),
+        law("weibull", 2),
+        law("pareto", 3),
+        law("power", 2),
+        law("triangular", 0, 1, 3),
+        law("wald", 1, 2),
+        law("vonmises", 0, 4),
+        law("chisquare", 3),
+        law("standard_t", 5),
+        law("f", 3, 7),
+        law("noncentral_chisquare", 3, 2),
+        law("noncentral_f", 3, 7, 2),
+        law("negative_binomial", 5, 0.3, dtype=np.uint64),
+        law("geometric", 0.1, dtype=np.uint64),
+        law("logseries", 0.9, dtype=np.uint64),
+        law("zipf", 2, dtype=np.uint64),
         ("hypergeometric(100,200,50)", "repro_fill_hypergeometric", np.uint64,
          [(U64, 100), (U64, 200), (U64, 50)], lambda n: g.hypergeometric(100, 200, 50, n), 1),
         ("hypergeometric(5,10,4)", "repro_fill_hypergeometric", np.uint64,

@@ -15,30 +15,12 @@
 
 #include "repro_rng.h"
 #include "kernels/table.h" /* repro_isa_lookup: which kernels forward to scalar */
+#include "bench_util.h" /* seed_words, now(), cmp_double */
 
 #define RUNS 5
 #define SMALL (16u << 10)
 #define LARGE (256u << 20)
 #define SMALL_RUN_S 0.004 /* a 16 KiB run repeats the fill for at least this long */
-
-static const uint64_t seed_words[4] = {0xbdb95317e606846fu, 0xda8774065644afabu,
-                                       0x5e181a00e1a00e09u, 0x2d0c83aec88fcd02u};
-
-/* CPU time of this thread: on an idle machine the same as wall-clock time, on a
- * shared one it leaves out the time other processes hold the CPU (the rates
- * stay noisy there all the same: caches and a hyperthread sibling are shared). */
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 /* ---- what is timed -------------------------------------------------------------- */
 typedef struct job {

@@ -10,52 +10,24 @@ SFC64 per value.
 
 --require exits 1 when the best ISA misses either ratio.
 """
-import argparse
 import ctypes
 import sys
-import time
 
 import numpy as np
 
-
-def best_time(fn, repeat):
-    fn()  # warm up (page faults, dispatch)
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.thread_time()
-        fn()
-        best = min(best, time.thread_time() - t0)
-    return best
+from bench_common import best_time, open_stream, parse_args
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("lib")
-    ap.add_argument("--n", type=int, default=1_000_000)
-    ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--require", action="store_true")
-    args = ap.parse_args()
-
-    class Seed(ctypes.Structure):  # repro_seed, passed and returned by value
-        _fields_ = [("w", ctypes.c_uint64 * 4)]
-
-    lib = ctypes.CDLL(args.lib)
-    lib.repro_stream_sizeof.restype = ctypes.c_size_t
-    lib.repro_seed_from_u64.restype = Seed
-    lib.repro_seed_from_u64.argtypes = [ctypes.c_uint64]
-    lib.repro_stream_init.argtypes = [ctypes.c_void_p, ctypes.c_int, Seed]
+    args = parse_args(__doc__, repeat=7)
+    lib, stream = open_stream(args.lib)
     lib.repro_fill_normal.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
     lib.repro_set_isa.argtypes = [ctypes.c_char_p]
     lib.repro_isa_supported.argtypes = [ctypes.c_char_p]
-    lib.repro_isa_name.restype = ctypes.c_char_p
     lib.repro_isa_count.restype = ctypes.c_size_t
     lib.repro_isa_name_at.argtypes = [ctypes.c_size_t]
     lib.repro_isa_name_at.restype = ctypes.c_char_p
 
-    stream = ctypes.create_string_buffer(lib.repro_stream_sizeof())
-    philox4x32 = 1  # REPRO_PHILOX4X32
-    if lib.repro_stream_init(stream, philox4x32, lib.repro_seed_from_u64(42)) != 0:
-        raise SystemExit("repro_stream_init failed")
     out = np.empty(args.n)
     ptr = out.ctypes.data
 

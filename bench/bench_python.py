@@ -14,7 +14,6 @@ Needs numpy.  Exits 1 when the fill ratio is above 1.2.
 """
 
 import sys
-import time
 import timeit
 
 import numpy
@@ -22,21 +21,12 @@ import numpy
 import repro_rng
 from repro_rng import _lib
 
+from bench_common import best_of
+
 N = 10**7
 REPEAT = 7
 CALLS = 200000
 LIMIT = 1.2
-
-
-def best_of(fns, repeat=REPEAT):
-    """The best time of each function, runs interleaved so drift hits all alike."""
-    best = [float("inf")] * len(fns)
-    for _ in range(repeat):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            best[i] = min(best[i], time.perf_counter() - t0)
-    return best
 
 
 def main():
@@ -57,7 +47,7 @@ def main():
 
     t_c, t_fill, t_cfresh, t_alloc, t_gen = best_of(
         [c_time, lambda: s.fill(out), c_fresh, lambda: s.double(N),
-         lambda: gen.random(out=out)])
+         lambda: gen.random(out=out)], REPEAT)
     ratio = t_fill / t_c
     print("librepro_rng %s (%s), ISA for fills: %s"
           % (repro_rng.library_version(), repro_rng.library_path(), repro_rng.isa()))

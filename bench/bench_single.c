@@ -19,28 +19,13 @@
 #include <time.h>
 
 #include "repro_rng.h"
+#include "bench_util.h" /* seed_words, now(), cmp_double */
 
 #define RUNS 11
 #define MIN_RUN_S 0.005
 #define RING 1024 /* values kept by each timed loop (a power of two) */
 #define FILL_VALUES 2048 /* 16 KiB of u64 / double values per fill call */
 #define BOUND 1000u /* the bounded draws' n, as numpy's integers(0, 1000) */
-
-static const uint64_t seed_words[4] = {0xbdb95317e606846fu, 0xda8774065644afabu,
-                                       0x5e181a00e1a00e09u, 0x2d0c83aec88fcd02u};
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static repro_stream new_stream(void)
 {

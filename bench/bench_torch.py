@@ -19,6 +19,8 @@ from torch.utils.data import DistributedSampler
 import repro_rng
 from repro_rng.torch import EpochSampler
 
+from bench_common import best_of
+
 N = 10 ** 6
 REPEAT = 5
 
@@ -28,17 +30,6 @@ def epoch(sampler):
         for _ in sampler:
             pass
     return run
-
-
-def best_of(fns, repeat=REPEAT):
-    """The best time of each function, runs interleaved so drift hits all alike."""
-    best = [float("inf")] * len(fns)
-    for _ in range(repeat):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            best[i] = min(best[i], time.perf_counter() - t0)
-    return best
 
 
 def main():
@@ -51,7 +42,7 @@ def main():
         ours = EpochSampler(N, 1, rank=0, world_size=world)
         theirs = DistributedSampler(range(N), num_replicas=world, rank=0, shuffle=True,
                                     seed=1)
-        t_ours, t_theirs = best_of([epoch(ours), epoch(theirs)])
+        t_ours, t_theirs = best_of([epoch(ours), epoch(theirs)], REPEAT)
         ratio = t_ours / t_theirs
         ratio_one = ratio if world == 1 else ratio_one
         print("%-22s %11.1f ms %11.1f ms %7.2fx" % ("%d rank%s (rank 0)" % (

@@ -383,93 +383,34 @@ public:
     /* Distributions (as declared in repro_rng.h): fills as in C, and next_<law>(...) for
      * one value, which is what a fill of one gives.  Bad parameters throw REPRO_ERR_PARAM
      * and draw nothing. */
-    void fill_gaussian(double *out, std::size_t n, double mean, double stddev)
-    {
-        detail::check(repro_fill_gaussian(&s_, out, n, mean, stddev), "repro::stream::fill_gaussian");
+    /* REPRO_HPP_LAW(law, value type, return type of next_<law>, (parameters), (names)):
+     * the parenthesized lists are spliced in whole by REPRO_HPP_LIST. */
+#define REPRO_HPP_LIST(...) __VA_ARGS__
+#define REPRO_HPP_LAW(law, type, ret, params, args)                                    \
+    void fill_##law(type *out, std::size_t n, REPRO_HPP_LIST params)                   \
+    {                                                                                  \
+        detail::check(repro_fill_##law(&s_, out, n, REPRO_HPP_LIST args),              \
+                      "repro::stream::fill_" #law);                                    \
+    }                                                                                  \
+    void fill_##law(buffer<type> out, REPRO_HPP_LIST params)                           \
+    {                                                                                  \
+        fill_##law(out.data(), out.size(), REPRO_HPP_LIST args);                       \
+    }                                                                                  \
+    ret next_##law(REPRO_HPP_LIST params)                                              \
+    {                                                                                  \
+        type x;                                                                        \
+        fill_##law(&x, 1, REPRO_HPP_LIST args);                                        \
+        return static_cast<ret>(x);                                                    \
     }
-    void fill_gaussian(buffer<double> out, double mean, double stddev)
-    {
-        fill_gaussian(out.data(), out.size(), mean, stddev);
-    }
-    double next_gaussian(double mean, double stddev)
-    {
-        double x;
-        fill_gaussian(&x, 1, mean, stddev);
-        return x;
-    }
-    /* [a, b) */
-    void fill_uniform(double *out, std::size_t n, double a, double b)
-    {
-        detail::check(repro_fill_uniform(&s_, out, n, a, b), "repro::stream::fill_uniform");
-    }
-    void fill_uniform(buffer<double> out, double a, double b) { fill_uniform(out.data(), out.size(), a, b); }
-    double next_uniform(double a, double b)
-    {
-        double x;
-        fill_uniform(&x, 1, a, b);
-        return x;
-    }
-    void fill_bernoulli(std::uint8_t *out, std::size_t n, double p)
-    {
-        detail::check(repro_fill_bernoulli(&s_, out, n, p), "repro::stream::fill_bernoulli");
-    }
-    void fill_bernoulli(buffer<std::uint8_t> out, double p) { fill_bernoulli(out.data(), out.size(), p); }
-    bool next_bernoulli(double p)
-    {
-        std::uint8_t x;
-        fill_bernoulli(&x, 1, p);
-        return x != 0;
-    }
-    void fill_gamma(double *out, std::size_t n, double shape, double scale)
-    {
-        detail::check(repro_fill_gamma(&s_, out, n, shape, scale), "repro::stream::fill_gamma");
-    }
-    void fill_gamma(buffer<double> out, double shape, double scale)
-    {
-        fill_gamma(out.data(), out.size(), shape, scale);
-    }
-    double next_gamma(double shape, double scale)
-    {
-        double x;
-        fill_gamma(&x, 1, shape, scale);
-        return x;
-    }
-    void fill_beta(double *out, std::size_t n, double a, double b)
-    {
-        detail::check(repro_fill_beta(&s_, out, n, a, b), "repro::stream::fill_beta");
-    }
-    void fill_beta(buffer<double> out, double a, double b) { fill_beta(out.data(), out.size(), a, b); }
-    double next_beta(double a, double b)
-    {
-        double x;
-        fill_beta(&x, 1, a, b);
-        return x;
-    }
-    void fill_poisson(std::uint64_t *out, std::size_t n, double lambda)
-    {
-        detail::check(repro_fill_poisson(&s_, out, n, lambda), "repro::stream::fill_poisson");
-    }
-    void fill_poisson(buffer<std::uint64_t> out, double lambda) { fill_poisson(out.data(), out.size(), lambda); }
-    std::uint64_t next_poisson(double lambda)
-    {
-        std::uint64_t x;
-        fill_poisson(&x, 1, lambda);
-        return x;
-    }
-    void fill_binomial(std::uint64_t *out, std::size_t n, std::uint64_t trials, double p)
-    {
-        detail::check(repro_fill_binomial(&s_, out, n, trials, p), "repro::stream::fill_binomial");
-    }
-    void fill_binomial(buffer<std::uint64_t> out, std::uint64_t trials, double p)
-    {
-        fill_binomial(out.data(), out.size(), trials, p);
-    }
-    std::uint64_t next_binomial(std::uint64_t trials, double p)
-    {
-        std::uint64_t x;
-        fill_binomial(&x, 1, trials, p);
-        return x;
-    }
+    REPRO_HPP_LAW(gaussian, double, double, (double mean, double stddev), (mean, stddev))
+    REPRO_HPP_LAW(uniform, double, double, (double a, double b), (a, b)) /* [a, b) */
+    REPRO_HPP_LAW(bernoulli, std::uint8_t, bool, (double p), (p))       /* x != 0 */
+    REPRO_HPP_LAW(gamma, double, double, (double shape, double scale), (shape, scale))
+    REPRO_HPP_LAW(beta, double, double, (double a, double b), (a, b))
+    REPRO_HPP_LAW(poisson, std::uint64_t, std::uint64_t, (double lambda), (lambda))
+    REPRO_HPP_LAW(binomial, std::uint64_t, std::uint64_t, (std::uint64_t trials, double p), (trials, p))
+#undef REPRO_HPP_LAW
+#undef REPRO_HPP_LIST
 
     /* Shuffles [first, last) in the order repro_shuffle gives for the same stream
      * (its Fisher-Yates rule, header repro_rng.h), for elements of any type: elements

@@ -5,7 +5,7 @@
 BENCH_BIN := $(BUILD)/bench/bench_fill
 # The benchmark builds with the library's flags; Random123's headers come from the
 # system include path (Debian librandom123-dev).
-$(BENCH_BIN): bench/bench_fill.c $(STATIC_LIB)
+$(BENCH_BIN): bench/bench_fill.c bench/bench_util.h $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -lm -o $@
 
@@ -17,7 +17,7 @@ bench: $(BENCH_BIN)
 
 ## bench-single    one draw at a time: next_* inlined and through a pointer beside Random123's hand loop and the fills; numpy's Generator on a stream vs PCG64/SFC64/Philox
 BENCH_SINGLE_BIN := $(BUILD)/bench/bench_single
-$(BENCH_SINGLE_BIN): bench/bench_single.c $(STATIC_LIB)
+$(BENCH_SINGLE_BIN): bench/bench_single.c bench/bench_util.h $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $< $(STATIC_LIB) $(LDFLAGS) -lm -o $@
 
