@@ -425,8 +425,8 @@ REPRO_API int repro_stream_load_ex(repro_stream *s, const char *text, size_t *er
 /* Run-time SIMD dispatch.  Never changes any output bit, only speed.              */
 /* ------------------------------------------------------------------------------ */
 /* The ISAs this library knows by name, whether or not this CPU and build run them:
- * repro_isa_name_at(i) for i < repro_isa_count() ("scalar" first, then in order of
- * preference, the fastest last), NULL for i >= repro_isa_count().  The strings are
+ * repro_isa_name_at(i) for i < repro_isa_count() ("scalar" first, then each
+ * architecture's in order of preference, the fastest last), NULL for i >= repro_isa_count().  The strings are
  * static.  Pair with repro_isa_supported to list the ones that run here.  The list
  * (not the output) may grow between releases: Contract: no. */
 REPRO_API size_t repro_isa_count(void);

@@ -8,6 +8,7 @@
  * vectors (src/kernels/laws_vec.h) through one chunked driver, repro_law_fill. */
 #include "dist/laws.h"
 #include "core/philox.h" /* repro_mulhilo64 */
+#include "kernels/convert.h" /* repro_u64_to_double_oo */
 
 #define PI_D 0x1.921fb54442d18p+1  /* pi rounded to double (below pi) */
 #define TWO_PI_HI 0x1.921fb54400000p+2 /* 2 pi = TWO_PI_HI + TWO_PI_LO; the high part has */
@@ -47,12 +48,14 @@ int repro_law_fill(repro_stream *s, double *out, size_t n, enum repro_law_op op,
                                     : fill_words;
     const repro_isa_table *isa = repro_isa_active();
     enum { CHUNK = 2048 };
-    for (size_t i = 0; i < n; i += CHUNK) {
+    int rc = REPRO_OK;
+    for (size_t i = 0; rc == REPRO_OK && i < n; i += CHUNK) {
         size_t k = n - i < CHUNK ? n - i : CHUNK;
-        fill(s, out + i, k);
-        isa->law(op, out + i, k, p);
+        rc = fill(s, out + i, k);
+        if (rc == REPRO_OK)
+            isa->law(op, out + i, k, p);
     }
-    return REPRO_OK;
+    return rc;
 }
 
 /* ---- float32 variants ------------------------------------------------------------ */
@@ -70,12 +73,14 @@ static int fill_rounded(repro_stream *s, float *out, size_t n,
     for (size_t i = 0; rc == REPRO_OK && i < n; i += REPRO_LAW_CHUNK) {
         size_t k = n - i < REPRO_LAW_CHUNK ? n - i : REPRO_LAW_CHUNK, j = 0;
         rc = fill(s, d, k);
+#if defined(__clang__) || __GNUC__ >= 9 /* __builtin_convertvector */
         for (; j + 4 <= k; j += 4) {
             rounded_d4 v;
             memcpy(&v, d + j, sizeof v);
             rounded_f4 f = __builtin_convertvector(v, rounded_f4);
             memcpy(out + i + j, &f, sizeof f);
         }
+#endif
         for (; j < k; j++)
             out[i + j] = (float)d[j];
     }
@@ -288,7 +293,7 @@ static REPRO_NOINLINE int law_wald(repro_stream *s, double *out, size_t n, doubl
         size_t k = n - i < K ? n - i : K;
         rc = repro_fill_u64(s, x, 2 * k);
         for (size_t j = 0; j < k; j++) /* contract section 3's (0,1) double */
-            z[j] = ((double)(x[2 * j] >> 11) + 0.5) * 0x1p-53;
+            z[j] = repro_u64_to_double_oo(x[2 * j]);
         repro_math_inv_normal_cdf_array(z, z, k);
         for (size_t j = 0; j < k; j++) /* the normals into the pairs' first slots */
             memcpy(&x[2 * j], &z[j], sizeof z[j]);

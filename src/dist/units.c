@@ -18,8 +18,8 @@ void repro_units_begin(repro_units *u, repro_stream *s, uint64_t values, size_t 
 
 /* A chunk covers what the caller still expects, plus a little for rejections, so
  * that a short fill computes few units past its last; it ends on a boundary of
- * REPRO_UNITS_ALIGN units, so that the next one starts on a block of every
- * algorithm (the kernels compute whole blocks only). */
+ * REPRO_UNITS_ALIGN units, so that the next one starts on a block boundary of every
+ * algorithm (a partial block goes through the scalar reference: slower). */
 #define REPRO_UNITS_ALIGN 4
 void repro_units_refill(repro_units *u)
 {

@@ -25,8 +25,9 @@ extern const repro_isa_table repro_isa_neon;
 #endif
 
 /* Every ISA the library knows, once: X(ID, name) (repro_isa_name_at).  Also the
- * preference order: later is faster.  An ISA is this entry, its table (src/kernels/simd/<name>.c,
- * built when the Makefile's SIMD_ISAS has it) in `built` below and its CPU check. */
+ * preference order within an architecture: later is faster.  An ISA is this entry, its
+ * table (src/kernels/simd/<name>.c, built when the Makefile's SIMD_ISAS has it) in
+ * `built` below and its CPU check. */
 #define ISAS(X)                                                                          \
     X(SCALAR, "scalar") X(SSE2, "sse2") X(AVX2, "avx2") X(AVX512, "avx512") X(NEON, "neon")
 #define ISA_ID(ID, name) ISA_##ID,
@@ -40,6 +41,9 @@ size_t repro_isa_count(void) { return ISA_COUNT; }
 
 const char *repro_isa_name_at(size_t i) { return i < ISA_COUNT ? isa_names[i] : NULL; }
 
+#if (defined(REPRO_HAVE_AVX2) || defined(REPRO_HAVE_AVX512)) && !defined(__x86_64__)
+#error "the AVX kernels need x86-64 (their CPU check is CPUID + XGETBV there)"
+#endif
 #if defined(__x86_64__) && (defined(REPRO_HAVE_AVX2) || defined(REPRO_HAVE_AVX512))
 #include <cpuid.h>
 

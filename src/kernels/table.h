@@ -1,6 +1,7 @@
 /* The kernels' interface (src/kernels/): one table of block and conversion functions
  * per ISA, the scalar reference among them, and the choice of the active one.  Used by
- * the stream (src/stream/) and the array math (src/kernels/arrays.c); the tests and
+ * the stream (src/stream/), the array math (src/kernels/arrays.c) and the
+ * distributions (src/dist/); the tests and
  * benchmarks reach every table through repro_isa_lookup.  Internal: nothing here is
  * exported. */
 #ifndef REPRO_KERNELS_TABLE_H
@@ -40,6 +41,7 @@ typedef size_t (*repro_bounded64_fn)(const void *in, void *out, size_t n, uint64
     X(WALD) X(VONMISES) /* these two on n pairs of 8-byte values */
 #define REPRO_LAW_ENUM(name) REPRO_LAW_##name,
 enum repro_law_op { REPRO_LAW_OPS(REPRO_LAW_ENUM) };
+#undef REPRO_LAW_ENUM
 typedef void (*repro_law_fn)(enum repro_law_op op, void *buf, size_t n, const double *p);
 
 /* The u64-based conversions of contract §3, in the order of the table below. */

@@ -1,7 +1,7 @@
 /* e^x over arrays and two logs at once, for the gamma-based laws (tests/test_dist_laws.c
  * checks the array exp against the scalar function, the gamma vectors the logs; the
- * transform laws' own vectors are src/kernels/laws_vec.h): the exp and log kernels of src/math/math_vec.h (the bodies
- * of repro_math_exp and repro_math_log) on 16-byte vectors, the width every
+ * transform laws' own vectors are src/kernels/laws_vec.h): the exp and log kernels of
+ * src/math/math_vec.h (the bodies of repro_math_exp and repro_math_log) on 16-byte vectors, the width every
  * baseline of the library's architectures runs (SSE2 on x86, NEON on aarch64; plain
  * scalar code where there is none): the same operations in the same order, so the same
  * bits as the scalar functions, several values at a time (the ISA tables' exp is the
