@@ -328,10 +328,9 @@ static int tr_test(const repro_tr *z, uint64_t x, uint64_t y, uint64_t k,
                         : repro_dist_log_poisson_pmf(k, z->lambda);
         if (slot) {
             /* below 2^-1000 e would lose precision: NaN leaves the test to the logs */
-            const uint64_t nan_bits = 0x7ff8000000000000u;
             double e = repro_dist_exp(r) / z->alpha;
             if (!(e >= 0x1p-1000))
-                memcpy(&e, &nan_bits, sizeof e);
+                e = repro_bits_double(REPRO_BITS_NAN);
             *slot = r;
             cache->aux[slot - cache->v] = e;
         }

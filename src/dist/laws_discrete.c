@@ -221,9 +221,8 @@ static REPRO_NOINLINE int law_zipf(repro_stream *s, uint64_t *out, size_t n, dou
     z.am1 = a - 1.0;
     z.b1 = repro_dist_expm1(z.am1 * 0x1.62e42fefa39efp-1); /* ln 2 */
     z.margin = (REPRO_LOG_ESTIMATE_ERR + 1e-9) / z.am1 + 1e-9;
-    uint64_t nan_bits = 0x7ff8000000000000u;
     for (size_t j = 0; j <= ZIPF_TABLE; j++)
-        memcpy(&z.t1[j], &nan_bits, sizeof nan_bits);
+        z.t1[j] = repro_bits_double(REPRO_BITS_NAN);
     for (size_t i = 0; i < n; i++)
         out[i] = zipf_draw(s, &z);
     return REPRO_OK;

@@ -6,6 +6,12 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Fixed bit patterns, so that special results are identical everywhere (a NaN's
+ * payload from arithmetic could differ between CPUs). */
+#define REPRO_BITS_NAN 0x7ff8000000000000u
+#define REPRO_BITS_PINF 0x7ff0000000000000u
+#define REPRO_BITS_NINF 0xfff0000000000000u
+
 static inline uint64_t repro_double_bits(double x)
 {
     uint64_t u;

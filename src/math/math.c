@@ -15,11 +15,6 @@
 #include "math/math_vec.h"
 #include "math/bits.h"
 
-/* Fixed bit patterns, so that special results are identical everywhere (a NaN's
- * payload from arithmetic could differ between CPUs). */
-#define REPRO_BITS_NAN 0x7ff8000000000000u
-#define REPRO_BITS_PINF 0x7ff0000000000000u
-#define REPRO_BITS_NINF 0xfff0000000000000u
 
 
 static REPRO_NOINLINE double math_log(double x)

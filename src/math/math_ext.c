@@ -21,7 +21,6 @@
 #include "math/math_vec.h"
 #include "math/bits.h"
 
-#define NAN_BITS 0x7ff8000000000000u
 #define ABS_MASK 0x7fffffffffffffffu
 
 /* ---- log1p and expm1 ------------------------------------------------------------ */
@@ -29,11 +28,11 @@
 double repro_dist_log1p_full(double x)
 {
     if (x != x)
-        return repro_bits_double(NAN_BITS);
+        return repro_bits_double(REPRO_BITS_NAN);
     if (x >= 0x1p53) /* 1 + x rounds to x (or to x + 1): log(x) is within 1/x of it */
         return repro_dist_log(x);
     if (x < -1.0)
-        return repro_bits_double(NAN_BITS);
+        return repro_bits_double(REPRO_BITS_NAN);
     return repro_dist_log1p(x); /* -inf at -1 */
 }
 
@@ -50,7 +49,7 @@ double repro_dist_expm1(double x)
     int neg = x < 0.0;
     if (ax_bits >= 0x4043687a00000000u) { /* |x| >= 56 ln2 (about 38.8) */
         if (ax_bits > 0x7ff0000000000000u)
-            return repro_bits_double(NAN_BITS);
+            return repro_bits_double(REPRO_BITS_NAN);
         if (neg) /* e^x < 2^-56: -1 (also -inf) */
             return -1.0;
         if (x > O_THRESHOLD)
@@ -124,7 +123,7 @@ double repro_dist_atan(double x)
     uint64_t ax_bits = repro_double_bits(x) & ABS_MASK;
     int neg = x < 0.0;
     if (ax_bits > 0x7ff0000000000000u)
-        return repro_bits_double(NAN_BITS);
+        return repro_bits_double(REPRO_BITS_NAN);
     if (ax_bits >= 0x4410000000000000u) { /* |x| >= 2^66, inf included */
         double z = ATAN_HI[3] + ATAN_LO[3];
         return neg ? -z : z;
@@ -194,7 +193,7 @@ void repro_dist_sincospi(double x, double *sn, double *cs)
     int neg = (int)(repro_double_bits(x) >> 63); /* -0 too: sin(pi (-0)) = -0 */
     double vs = 0.0, vc = 1.0;
     if (ax_bits >= 0x7ff0000000000000u) { /* inf or NaN */
-        vs = vc = repro_bits_double(NAN_BITS);
+        vs = vc = repro_bits_double(REPRO_BITS_NAN);
         neg = 0;
     } else if (ax_bits >= 0x4330000000000000u) { /* an integer: +-0, cos +-1 by parity */
         double a = repro_bits_double(ax_bits);

@@ -8,7 +8,7 @@
 
 #include "repro_rng.h"
 
-#include <string.h>
+#include "math/bits.h"
 
 /* IEEE sqrt (correctly rounded, so the same everywhere).  src/math/, src/dist/ and
  * the SIMD kernels are built with -fno-math-errno (mk/dist.mk): the builtin is one
@@ -55,12 +55,11 @@ extern const double repro_as241_a[8], repro_as241_b[8], repro_as241_c[8],
 extern const double repro_log_estimate_table[16][2];
 static inline double repro_dist_log_estimate(double x)
 {
-    uint64_t b;
-    memcpy(&b, &x, sizeof b);
-    double e = (double)((int)(b >> 52) - 1023), m;
+    uint64_t b = repro_double_bits(x);
+    double e = (double)((int)(b >> 52) - 1023);
     const double *c = repro_log_estimate_table[(b >> 48) & 15];
     b = (b & 0xfffffffffffffu) | 0x3ff0000000000000u;
-    memcpy(&m, &b, sizeof m);
+    double m = repro_bits_double(b);
     double g = (m - (1.0 + (double)(((b >> 48) & 15) * 2 + 1) * 0x1p-5)) * c[1];
     return e * 0x1.62e42fefa39efp-1 + c[0] + g * (1.0 - g * (0.5 - g * (1.0 / 3.0)));
 }
@@ -82,11 +81,8 @@ static inline double repro_dist_exp_estimate(double x)
     double b2 = (1.0 / 40320.0 + r * (1.0 / 362880.0)) +
                 r2 * (1.0 / 3628800.0 + r * (1.0 / 39916800.0));
     double p = (b0 + r4 * b1) + r8 * b2;
-    int64_t bits;
-    memcpy(&bits, &p, sizeof bits);
-    bits += (int64_t)kd * ((int64_t)1 << 52); /* p 2^k: p in [0.7, 1.5], k >= -24 */
-    memcpy(&p, &bits, sizeof p);
-    return p;
+    /* p 2^k: p in [0.7, 1.5], k >= -24 (the exponent field moves by k, modulo 2^64) */
+    return repro_bits_double(repro_double_bits(p) + ((uint64_t)(int64_t)kd << 52));
 }
 
 /* The log-probabilities of a rejection test as a fill meets them: a pure function of
@@ -103,11 +99,10 @@ typedef struct {
 /* Centred on centre (>= 0) for a fill of n values. */
 static inline void repro_logpmf_cache_init(repro_logpmf_cache *c, double centre, size_t n)
 {
-    const uint64_t nan_bits = 0x7ff8000000000000u;
     c->len = n >= 32 ? REPRO_LOGPMF_CACHE : 0;
     c->lo = centre > REPRO_LOGPMF_CACHE / 2 ? (uint64_t)(centre - REPRO_LOGPMF_CACHE / 2) : 0;
     for (size_t i = 0; i < c->len; i++)
-        memcpy(&c->v[i], &nan_bits, sizeof nan_bits);
+        c->v[i] = repro_bits_double(REPRO_BITS_NAN);
 }
 
 /* k's place in the cache (c may be NULL: none), NULL outside it. */
