@@ -219,7 +219,7 @@ static REPRO_NOINLINE int law_zipf(repro_stream *s, uint64_t *out, size_t n, dou
     }
     zipf_setup z;
     z.am1 = a - 1.0;
-    z.b1 = repro_dist_expm1(z.am1 * 0x1.62e42fefa39efp-1); /* ln 2 */
+    z.b1 = repro_dist_expm1(z.am1 * REPRO_LN2);
     z.margin = (REPRO_LOG_ESTIMATE_ERR + 1e-9) / z.am1 + 1e-9;
     for (size_t j = 0; j <= ZIPF_TABLE; j++)
         z.t1[j] = repro_bits_double(REPRO_BITS_NAN);

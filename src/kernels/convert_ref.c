@@ -1,8 +1,11 @@
 /* Scalar reference of contract §3's word-to-number conversions, in place (see
  * repro_convert_fn).  Reading words as u32 and assembling the u64 by shifts keeps
- * the stream order on big-endian hosts too. */
+ * the stream order on big-endian hosts too.  Every caller runs them inside its
+ * floating-point guard (repro_fpenv_enter), so the math is the unguarded repro_dist_*
+ * (the public repro_math_* would switch the environment once per value). */
 #include "kernels/convert.h"
 #include "core/philox.h" /* repro_mulhilo64 */
+#include "math/special.h" /* repro_dist_log, repro_dist_inv_normal_cdf */
 
 #include <string.h>
 
@@ -45,8 +48,8 @@ REPRO_CONVERT_U64(u64, uint64_t, x)
 REPRO_CONVERT_U64(double, double, repro_u64_to_double(x))
 REPRO_CONVERT_U64(double_oc, double, repro_u64_to_double_oc(x))
 REPRO_CONVERT_U64(double_oo, double, repro_u64_to_double_oo(x))
-REPRO_CONVERT_U64(normal, double, repro_math_inv_normal_cdf(repro_u64_to_double_oo(x)))
-REPRO_CONVERT_U64(exponential, double, -repro_math_log(repro_u64_to_double_oc(x)))
+REPRO_CONVERT_U64(normal, double, repro_dist_inv_normal_cdf(repro_u64_to_double_oo(x)))
+REPRO_CONVERT_U64(exponential, double, -repro_dist_log(repro_u64_to_double_oc(x)))
 
 /* In place on doubles (the math arrays). */
 #define REPRO_CONVERT_DOUBLES(name, expr)                                                \
@@ -60,8 +63,8 @@ REPRO_CONVERT_U64(exponential, double, -repro_math_log(repro_u64_to_double_oc(x)
             memcpy(p + 8 * i, &x, 8);                                                    \
         }                                                                                \
     }
-REPRO_CONVERT_DOUBLES(inv_normal, repro_math_inv_normal_cdf(x))
-REPRO_CONVERT_DOUBLES(neg_log, -repro_math_log(x))
+REPRO_CONVERT_DOUBLES(inv_normal, repro_dist_inv_normal_cdf(x))
+REPRO_CONVERT_DOUBLES(neg_log, -repro_dist_log(x))
 
 /* Bounded draws (repro_bounded32_fn): value k is written only after draw i >= k is
  * read, so out may lie at or before in. */

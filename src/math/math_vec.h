@@ -3,7 +3,8 @@
  * doubles.  Bit-identical with the scalar functions of src/math/math.c: the same IEEE
  * operations in the same order, lane by lane (no FMA: -ffp-contract=off), every
  * branch of the scalar code computed and selected per lane; lanes outside the
- * domain handled here (not normal, or not in (0,1]) go through the scalar function.
+ * domain handled here (not normal, or not in (0,1]) go through the scalar function
+ * (repro_dist_*, unguarded: every caller holds the floating-point guard).
  *
  * Written with GCC/clang vector extensions so that each src/kernels/simd/<isa>.c
  * includes it and compiles it with its own flags: define RV_BYTES (the vector width in
@@ -121,7 +122,7 @@ RV_INLINE rv_d rv_exp_core(rv_d x)
     const double P1 = 0x1.555555555553ep-3, P2 = -0x1.6c16c16bebd93p-9,
                  P3 = 0x1.1566aaf25de2cp-14, P4 = -0x1.bbd41c5d26bf1p-20,
                  P5 = 0x1.6376972bea4d0p-25, INV_LN2 = 0x1.71547652b82fep+0;
-    const double LN2_D = 0x1.62e42fefa39efp-1, MAGIC = 0x1.8p52;
+    const double MAGIC = 0x1.8p52;
     rv_i neg = x < 0.0;
     rv_d ax = rv_sel(neg, -x, x);
     rv_d t = INV_LN2 * x + rv_sel(neg, rv_splat(-0.5), rv_splat(0.5));
@@ -130,8 +131,8 @@ RV_INLINE rv_d rv_exp_core(rv_d x)
     rv_d rt = (t + MAGIC) - MAGIC;
     rv_d dk = rt - rv_sel((rt > t) & ~neg, rv_splat(1.0), rv_splat(0.0)) +
               rv_sel((rt < t) & neg, rv_splat(1.0), rv_splat(0.0));
-    dk = rv_sel(ax < 1.5 * LN2_D, rv_sel(neg, rv_splat(-1.0), rv_splat(1.0)), dk);
-    dk = rv_sel(ax > 0.5 * LN2_D, dk, rv_splat(0.0)); /* +0.0: x - 0 LN2_HI = x */
+    dk = rv_sel(ax < 1.5 * REPRO_LN2, rv_sel(neg, rv_splat(-1.0), rv_splat(1.0)), dk);
+    dk = rv_sel(ax > 0.5 * REPRO_LN2, dk, rv_splat(0.0)); /* +0.0: x - 0 LN2_HI = x */
     rv_d hi = x - dk * REPRO_LN2_HI;
     rv_d lo = dk * REPRO_LN2_LO;
     rv_d r = hi - lo;
@@ -412,7 +413,7 @@ RV_INLINE void repro_dist_inv_normal_vec(void *buf, size_t n)
         for (size_t i = 0; i < whole; i += (size_t)(RV_K * RV_N))
             rv_inv_normal_central(p + 8 * i);
         for (size_t i = whole; i < m; i++) /* the last partial group */
-            rv_put(p, i, repro_math_inv_normal_cdf(rv_get(p, i)));
+            rv_put(p, i, repro_dist_inv_normal_cdf(rv_get(p, i)));
         for (size_t j = nt; j % (size_t)RV_N; j++)
             tail[j] = 0.25; /* padding, discarded */
         for (size_t j = 0; j < nt; j += (size_t)RV_N) {
@@ -422,7 +423,7 @@ RV_INLINE void repro_dist_inv_normal_vec(void *buf, size_t n)
             unsigned odd = ~rv_mask_bits(rv_normal_unit(u) & (u < 1.0));
             for (int l = 0; l < RV_N && j + (size_t)l < nt; l++)
                 rv_put(p, (size_t)where[j + (size_t)l],
-                       (odd >> l) & 1u ? repro_math_inv_normal_cdf(u[l]) : v[l]);
+                       (odd >> l) & 1u ? repro_dist_inv_normal_cdf(u[l]) : v[l]);
         }
     }
 }
@@ -431,7 +432,7 @@ RV_INLINE void repro_dist_inv_normal_vec(void *buf, size_t n)
 static __attribute__((noinline)) void rv_neg_log_scalar(unsigned char *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        rv_put(p, i, -repro_math_log(rv_get(p, i)));
+        rv_put(p, i, -repro_dist_log(rv_get(p, i)));
 }
 
 /* In place: value i = -repro_math_log(value i) (the exponential conversion).  A first

@@ -22,6 +22,8 @@ static inline double repro_dist_sqrt(double x)
  * k * REPRO_LN2_HI is exact for |k| < 2^21 (fdlibm). */
 #define REPRO_LN2_HI 0x1.62e42feep-1
 #define REPRO_LN2_LO 0x1.a39ef35793c76p-33
+/* ln 2 rounded to the nearest double, for the estimates and exp's reduction. */
+#define REPRO_LN2 0x1.62e42fefa39efp-1
 /* fdlibm's minimax coefficients of log(1 + f) in s = f / (2 + f). */
 #define REPRO_LG1 0x1.5555555555593p-1
 #define REPRO_LG2 0x1.999999997fa04p-2
@@ -61,7 +63,7 @@ static inline double repro_dist_log_estimate(double x)
     b = (b & 0xfffffffffffffu) | 0x3ff0000000000000u;
     double m = repro_bits_double(b);
     double g = (m - (1.0 + (double)(((b >> 48) & 15) * 2 + 1) * 0x1p-5)) * c[1];
-    return e * 0x1.62e42fefa39efp-1 + c[0] + g * (1.0 - g * (0.5 - g * (1.0 / 3.0)));
+    return e * REPRO_LN2 + c[0] + g * (1.0 - g * (0.5 - g * (1.0 / 3.0)));
 }
 
 /* e^x within a relative REPRO_EXP_ESTIMATE_ERR for -16 <= x <= 0: x = k ln 2 + r,
