@@ -422,6 +422,7 @@ static void test_parameter_errors(void **state)
     assert_int_equal(repro_fill_gamma(NULL, d, 4, 1.0, 1.0), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_gamma(&s, NULL, 4, 1.0, 1.0), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_poisson(&s, NULL, 0, 1.0), REPRO_OK);
+    assert_int_equal(repro_fill_poisson(&s, NULL, 0, 0.0), REPRO_OK); /* no memset(NULL) */
     assert_int_equal(repro_fill_binomial(&s, NULL, 1, 3, 0.5), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_bernoulli(&s, NULL, 1, 0.5), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_uniform(NULL, d, 1, 0.0, 1.0), REPRO_ERR_NULL);

@@ -951,6 +951,7 @@ static void test_parameter_errors(void **state)
     assert_int_equal(repro_fill_lognormal_at(NULL, 0, d, 1, 0, 1), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_zipf(&s, NULL, 1, 2.0), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_zipf(&s, NULL, 0, 2.0), REPRO_OK);
+    assert_int_equal(repro_fill_negative_binomial(&s, NULL, 0, 1.0, 1.0), REPRO_OK);
     assert_int_equal(repro_fill_dirichlet(&s, d, 1, NULL, 3), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_multinomial(&s, k, 1, 3, NULL, 3), REPRO_ERR_NULL);
     assert_int_equal(repro_fill_choice(&s, k, 1, NULL), REPRO_ERR_NULL);
@@ -1130,6 +1131,34 @@ static void test_choice_without_replacement(void **state)
     }
     assert_true(high > 400 && high < 600);
     CHECK_RC(repro_choice_without_replacement(&s, NULL, 0, 5));
+    /* k at or near n, where the late rounds add a value or two each: a sort of all k
+     * per round made this O(n^2) (minutes at 2^17), now a search per draw and then a
+     * bitmap.  Known answers: FNV-1a of the values and the end position, from the
+     * library before either change (the same rounds, so the same words). */
+    static const struct {
+        size_t k;
+        uint64_t n, fnv;
+    } near[] = {{1u << 15, 1u << 15, 0x92253bfeb358bd95u},
+                {(1u << 15) - 300, 1u << 15, 0x74aeef9c6de1f569u},
+                {20000, 25000, 0xb551d1c1a8d5c99au}};
+    for (size_t c = 0; c < sizeof near / sizeof near[0]; c++) {
+        uint64_t *all = malloc(near[c].k * sizeof *all);
+        unsigned char *hit = calloc((size_t)near[c].n, 1);
+        assert_non_null(all);
+        assert_non_null(hit);
+        s = stream_for(82);
+        CHECK_RC(repro_choice_without_replacement(&s, all, near[c].k, near[c].n));
+        uint64_t h = 0xcbf29ce484222325u;
+        for (size_t i = 0; i < near[c].k; i++) {
+            assert_true(all[i] < near[c].n && !hit[all[i]]);
+            hit[all[i]] = 1;
+            h = (h ^ all[i]) * 0x100000001b3u;
+        }
+        h = (h ^ repro_stream_tell(&s)) * 0x100000001b3u;
+        assert_int_equal(h, near[c].fnv);
+        free(all);
+        free(hit);
+    }
 }
 
 /* Chi-square z of the counts of ordered triples (a, b, c) against successive draws

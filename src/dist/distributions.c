@@ -377,7 +377,8 @@ static REPRO_NOINLINE int fill_poisson(repro_stream *s, uint64_t *out, size_t n,
     if (!(lambda >= 0.0 && lambda <= 1e15))
         return REPRO_ERR_PARAM;
     if (lambda == 0.0) {
-        memset(out, 0, n * sizeof *out);
+        for (size_t i = 0; i < n; i++) /* not memset: out may be NULL (n == 0) */
+            out[i] = 0;
     } else if (lambda < REPRO_DISCRETE_INVERSION_MAX) {
         const draw_src d = {s, NULL};
         double pmf0 = repro_dist_exp(-lambda);

@@ -188,7 +188,8 @@ static REPRO_NOINLINE int law_negative_binomial(repro_stream *s, uint64_t *out, 
     if (!(theta <= NEGBIN_MAX && r * theta <= NEGBIN_MAX))
         return REPRO_ERR_PARAM;
     if (p == 1.0) {
-        memset(out, 0, n * sizeof *out);
+        for (size_t i = 0; i < n; i++) /* not memset: out may be NULL (n == 0) */
+            out[i] = 0;
         return REPRO_OK;
     }
     const repro_gamma_law g = repro_gamma_law_of(r);

@@ -603,6 +603,60 @@ static void sort_below(uint64_t *v, size_t count, uint64_t bound)
     }
 }
 
+/* One round: m uniform draws from [0, n) into dst, in stream order. */
+static void choice_round(repro_stream *s, uint64_t *dst, size_t m, uint64_t n)
+{
+    if (n <= 0xffffffffu) { /* the 32-bit bounded draws in one fill */
+        uint32_t v[REPRO_LAW_CHUNK];
+        for (size_t i = 0; i < m; i += REPRO_LAW_CHUNK) {
+            size_t c = m - i < REPRO_LAW_CHUNK ? m - i : REPRO_LAW_CHUNK;
+            repro_fill_bounded_u32(s, v, c, (uint32_t)n);
+            for (size_t j = 0; j < c; j++)
+                dst[i + j] = v[j];
+        }
+    } else {
+        repro_fill_bounded_u64(s, dst, m, n);
+    }
+}
+
+/* Words of bitmap read ahead while the set is written out (choice_bitmap): enough
+ * for k >= n - 63 (CHOICE_AHEAD - 3). */
+#define CHOICE_AHEAD 1024
+
+/* The rounds once `have` values are held in out[0..have), sorted, with k near n: the
+ * held set as a bitmap of the n values in out's last nb words, each round's draws in
+ * front of it (so nb <= have <= k - nb), a bit test per draw rather than a search;
+ * then the set, ascending, into out[0..k).  Writing it overtakes the bitmap's first
+ * unread words by at most (n - k + 62) / 63 + 1 words (each word holds 64 values, at
+ * most n - k of them missing), so those are read ahead into a ring first. */
+static void choice_bitmap(repro_stream *s, uint64_t *out, size_t have, size_t k, uint64_t n)
+{
+    const size_t nb = (size_t)((n + 63) / 64);
+    uint64_t *bits = out + (k - nb);
+    memset(bits, 0, nb * sizeof *bits);
+    for (size_t i = 0; i < have; i++)
+        bits[out[i] >> 6] |= (uint64_t)1 << (out[i] & 63);
+    while (have < k) {
+        const size_t m = k - have;
+        choice_round(s, out, m, n);
+        for (size_t i = 0; i < m; i++) {
+            uint64_t bit = (uint64_t)1 << (out[i] & 63), *w = &bits[out[i] >> 6];
+            have += (*w & bit) == 0;
+            *w |= bit;
+        }
+    }
+    uint64_t ahead[CHOICE_AHEAD];
+    size_t read = 0, j = 0;
+    for (size_t w = 0; w < nb; w++) {
+        for (; read <= w || (read < nb && k - nb + read < j + 64); read++)
+            ahead[read % CHOICE_AHEAD] = bits[read];
+        const uint64_t word = ahead[w % CHOICE_AHEAD];
+        for (unsigned b = 0; b < 64; b++)
+            if (word >> b & 1)
+                out[j++] = 64 * (uint64_t)w + b;
+    }
+}
+
 /* The first k distinct values of independent uniform draws from [0, n) form a uniform
  * k-subset: draw k, sort, drop repeats, draw as many as are missing, and so on (the
  * count reaches k exactly at the end of a round, so this is the same set); then
@@ -616,22 +670,36 @@ int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k, u
         return REPRO_ERR_PARAM;
     size_t have = 0;
     while (have < k) {
-        if (n <= 0xffffffffu) { /* the 32-bit bounded draws in one fill */
-            uint32_t v[REPRO_LAW_CHUNK];
-            for (size_t i = have; i < k; i += REPRO_LAW_CHUNK) {
-                size_t m = k - i < REPRO_LAW_CHUNK ? k - i : REPRO_LAW_CHUNK;
-                repro_fill_bounded_u32(s, v, m, (uint32_t)n);
-                for (size_t j = 0; j < m; j++)
-                    out[i + j] = v[j];
+        choice_round(s, out + have, k - have, n);
+        /* The round's draws out[have..k), sorted, less repeats and the values held
+         * (binary search), go after the held ones, then all are sorted again: the set
+         * and count of a sort of all k, without its O(k) per round when k is near n
+         * (there most rounds add nothing). */
+        sort_below(out + have, k - have, n);
+        size_t fresh = have;
+        for (size_t i = have; i < k; i++) {
+            uint64_t x = out[i];
+            if (i > have && x == out[i - 1])
+                continue;
+            size_t lo = 0, hi = have; /* the first held value >= x */
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (out[mid] < x)
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
-        } else {
-            repro_fill_bounded_u64(s, out + have, k - have, n);
+            if (lo == have || out[lo] != x)
+                out[fresh++] = x;
         }
-        sort_below(out, k, n);
-        have = 0;
-        for (size_t i = 0; i < k; i++)
-            if (have == 0 || out[i] != out[have - 1])
-                out[have++] = out[i];
+        if (have > 0 && fresh > have)
+            sort_below(out, fresh, n);
+        have = fresh;
+        const uint64_t nb = (n + 63) / 64;
+        if (have < k && n - k <= 63 * (CHOICE_AHEAD - 3) && have >= nb && have <= k - nb) {
+            choice_bitmap(s, out, have, k, n);
+            break;
+        }
     }
     return repro_shuffle(s, out, k, sizeof *out);
 }

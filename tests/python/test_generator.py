@@ -282,7 +282,9 @@ class Errors(unittest.TestCase):
         (lambda g: g.binomial(-1, 0.5), ValueError, "n < 0"),
         (lambda g: g.binomial(5, 1.5), ValueError, "p < 0, p > 1 or p is NaN"),
         (lambda g: g.binomial(5.5, 0.5), ValueError, "n must be an integer"),
-        (lambda g: g.binomial(2 ** 63, 0.5), ValueError, "n is out of bounds"),
+        (lambda g: g.binomial(2 ** 63, 0.5), OverflowError, "n is out of bounds"),
+        (lambda g: g.hypergeometric(-2 ** 70, 1, 0), OverflowError, "ngood is out of bounds"),
+        (lambda g: g.multinomial(2 ** 64, [0.5, 0.5]), OverflowError, "n is out of bounds"),
         (lambda g: g.binomial("5", 0.5), TypeError, "n"),
         (lambda g: g.bernoulli(1.5), ValueError, "p < 0"),
         (lambda g: g.lognormal(0, -1), ValueError, "sigma < 0"),
@@ -323,12 +325,17 @@ class Errors(unittest.TestCase):
         (lambda g: g.random(dtype="int32"), TypeError, "Unsupported dtype"),
         (lambda g: g.standard_gamma(1.0, dtype="int32"), TypeError, "Unsupported dtype"),
         (lambda g: g.exponential(-1.0), ValueError, "scale < 0"),
+        (lambda g: g.exponential(-0.0), ValueError, "scale < 0"),  # numpy's signbit
+        (lambda g: g.normal(0.0, -0.0), ValueError, "scale < 0"),
+        (lambda g: g.weibull(-0.0), ValueError, "a < 0"),
+        (lambda g: g.noncentral_chisquare(1.0, -0.0), ValueError, "nonc < 0"),
         (lambda g: g.exponential(float("inf")), ValueError, "scale"),
         (lambda g: g.random(-1), ValueError, "negative dimensions"),
         (lambda g: g.random(2.5), TypeError, "size"),
         (lambda g: g.random((2, "3")), TypeError, "size"),
-        (lambda g: g.standard_exponential(method="x"), ValueError, "method"),
         (lambda g: g.choice(0), ValueError, "a must be a positive integer"),
+        (lambda g: g.choice(5.0), ValueError, "a must be a sequence or an integer"),
+        (lambda g: g.choice(None), ValueError, "a must be a sequence or an integer"),
         (lambda g: g.choice([], 1), ValueError, "a cannot be empty"),
         (lambda g: g.choice(3, 4, replace=False), ValueError, "larger sample"),
         (lambda g: g.choice(3, p=[0.5, 0.5]), ValueError, "same size"),
@@ -339,6 +346,7 @@ class Errors(unittest.TestCase):
         (lambda g: g.choice(3, 3, replace=False, p=[0.5, 0.5, 0.0]),
          ValueError, "Fewer non-zero entries in p than size"),
         (lambda g: g.dirichlet([1, 0]), ValueError, "alpha <= 0"),
+        (lambda g: g.dirichlet(1.0), TypeError, "alpha"),
         (lambda g: g.dirichlet([1, float("inf")]), ValueError, "alpha"),
         (lambda g: g.multinomial(-1, [0.5, 0.5]), ValueError, "n < 0"),
         (lambda g: g.multinomial(3, [0.7, 0.7, 0]), ValueError, "sum(pvals[:-1]) > 1.0"),
@@ -357,6 +365,7 @@ class Errors(unittest.TestCase):
          "nsample > sum(colors)"),
         (lambda g: g.multivariate_hypergeometric([1, -2], 1), ValueError, "colors"),
         (lambda g: g.multivariate_hypergeometric([1, 2], -1), ValueError, "nsample"),
+        (lambda g: g.multivariate_hypergeometric([1, 2], 1.0), ValueError, "nsample"),
         (lambda g: g.multivariate_hypergeometric([10 ** 9, 2], 1), ValueError,
          "marginals"),
         (lambda g: g.multivariate_hypergeometric([1, 2], 1, method="x"), ValueError,
@@ -365,7 +374,8 @@ class Errors(unittest.TestCase):
         (lambda g: g.bytes(2.0), TypeError, "length"),
         (lambda g: g.spawn(-1), ValueError, "n_children"),
         (lambda g: g.shuffle([1, 2], axis=1), NotImplementedError, "Axis"),
-        (lambda g: g.permutation(-1), ValueError, "negative"),
+        (lambda g: g.shuffle([1, 2], axis=None), NotImplementedError, "Axis"),
+        (lambda g: g.shuffle(5, axis=1), TypeError, "len"),
     ]
 
     def test_errors(self):
@@ -376,6 +386,19 @@ class Errors(unittest.TestCase):
                     call(g)
                 self.assertIn(words, str(cm.exception))
                 self.assertEqual(g.stream.tell(), 0)
+
+    def test_what_numpy_accepts(self):
+        """Calls numpy 1.24 accepts: method is not checked (numpy takes any value for
+        "inv"), permutation(n < 0) is empty (numpy's arange(n)), an empty alpha gives
+        empty vectors; none of them draws from the stream here."""
+        g = Generator(Stream(1))
+        ref = Generator(Stream(1))
+        for method in ("x", None):
+            self.assertEqual(g.standard_exponential(method=method),
+                             ref.standard_exponential())
+        self.assertEqual(len(g.permutation(-1)), 0)
+        self.assertEqual(len(g.dirichlet([])), 0)
+        self.assertEqual(g.stream.tell(), ref.stream.tell())
 
     def test_wrong_objects(self):
         with self.assertRaises(TypeError):
@@ -481,6 +504,8 @@ def numpy_signature(np, name):
     1.24's methods are Cython builtins without __signature__)."""
     doc = getattr(np.random.Generator, name).__doc__.strip()
     params = doc[len(name) + 1:doc.index(")")]
+    if name == "permuted":  # def permuted(self, x, *, axis=None, out=None): not in its doc
+        params = params.replace("x,", "x, *,")
     ns = {"np": np}
     exec("def f(%s): pass" % " ".join(params.split()), ns)
     return inspect.signature(ns["f"])
@@ -511,6 +536,10 @@ class Shapes(NumpyTest):
         self.assertIsInstance(g.poisson(), int)
         self.assertIsInstance(g.integers(5), np.int64)
         self.assertIsInstance(g.integers(5, dtype=np.int8), np.int8)
+        self.assertIs(type(g.integers(5, dtype=int)), int)  # numpy's Python types
+        self.assertIs(type(g.integers(np.array(5), dtype=int)), int)
+        self.assertIs(type(g.integers(0, 2, dtype=bool)), bool)
+        self.assertIsInstance(g.integers(0, 2, dtype=np.bool_), np.bool_)
         self.assertIsInstance(g.random(dtype=np.float32), float)
         self.assertIsInstance(g.normal(np.array(1.0)), float)  # 0-d: a scalar
         for size, shape in ((None, (1,)), ((), ()), (3, (3,)), ((2, 3), (2, 3)),
@@ -540,6 +569,29 @@ class Shapes(NumpyTest):
                          (3, 2, 2))
         self.assertEqual(g.choice(np.arange(12).reshape(3, 4), 5, axis=1).shape, (3, 5))
 
+    def test_numpy_edge_cases(self):
+        """numpy 1.24's results and exception types at the edges of its API."""
+        np = self.np
+        g = Generator(Stream(1))
+        for call, exc in ((lambda: g.exponential(np.array([1.0, -0.0])), ValueError),
+                          (lambda: g.random(dtype=">f8"), TypeError),
+                          (lambda: g.standard_normal(3, dtype=np.dtype(">f4")), TypeError),
+                          (lambda: g.integers(5, dtype=">i8"), ValueError),
+                          (lambda: g.binomial([2 ** 62, 2 ** 70], 0.5), OverflowError),
+                          (lambda: g.permuted(np.arange(3), 0), TypeError),
+                          (lambda: g.shuffle(np.arange(3), axis=None), TypeError)):
+            with self.assertRaises(exc):
+                call()
+        self.assertEqual(g.stream.tell(), 0)
+        self.assertEqual(g.binomial(np.array([2 ** 62]), 0.0).tolist(), [0])
+        self.assertEqual(g.choice(np.array(5), 3).shape, (3,))  # a 0-d array: n = 5
+        self.assertTrue(0 <= g.choice(np.int64(5)) < 5)
+        self.assertEqual((g.permutation(-3).shape, g.permutation(-3).dtype),
+                         ((0,), np.int64))
+        for size, shape in ((None, (0,)), (3, (3, 0)), ((2, 2), (2, 2, 0))):
+            x = g.dirichlet([], size)
+            self.assertEqual((x.shape, x.dtype), (shape, np.float64))
+
     def test_out(self):
         np = self.np
         s, ref = started("out")
@@ -559,7 +611,7 @@ class Shapes(NumpyTest):
                          [c_fill(ref, "gamma", 1, a, 1.0)[0] for a in [1.0, 2.0] * 3])
         self.assertEqual(s.tell(), ref.tell())
         for bad, exc in ((np.empty(3, dtype=np.float32), TypeError),
-                         (np.empty(6)[::2], ValueError), ([0.0, 0.0], TypeError),
+                         (np.empty(6)[::2], ValueError), ([0.0, 0.0], ValueError),
                          (np.empty(3, dtype=">f8"), (TypeError, ValueError))):
             with self.subTest(bad=bad), self.assertRaises(exc):
                 g.random(out=bad)

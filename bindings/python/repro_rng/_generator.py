@@ -68,9 +68,16 @@ def _finite(x):
     return abs(x) <= _MAX
 
 
+def _positive_sign(x):
+    """numpy's x >= 0 test: no sign bit, so -0.0 fails (NaN is checked first)."""
+    if isinstance(x, (int, float)):
+        return math.copysign(1.0, x) > 0
+    return ~numpy.signbit(x)
+
+
 _FINITE = _Rule(ValueError, "{0} must be finite", _finite)
 # numpy's messages:
-_NONNEG = _Rule(ValueError, "{0} < 0", lambda x: x >= 0)
+_NONNEG = _Rule(ValueError, "{0} < 0", lambda x: _positive_sign(x))  # -0.0 too
 _POSITIVE = _Rule(ValueError, "{0} <= 0", lambda x: x > 0)
 _PROB = _Rule(ValueError, "{0} < 0, {0} > 1 or {0} is NaN", lambda x: (x >= 0) & (x <= 1))
 _PROB_OPEN = _Rule(ValueError, "{0} <= 0, {0} > 1 or {0} contains NaNs",
@@ -270,6 +277,8 @@ def _integers(arr, what):
         if not numpy.all(numpy.isfinite(arr) & (arr == numpy.floor(arr))):
             raise ValueError("%s must be integers" % what)
         return numpy.vectorize(int, otypes=[object])(arr)
+    if arr.dtype.kind == "O":  # Python ints beyond int64 (checked by the caller)
+        return numpy.vectorize(lambda v: _integer(v, what), otypes=[object])(arr)
     if arr.dtype.kind not in "iu":
         raise TypeError("%s must be integers, not an array of %s" % (what, arr.dtype))
     return arr.astype(object)
@@ -287,7 +296,7 @@ def _param(spec, value):
         if spec.integer:
             ints = _integers(arr, spec.name)
             if not _holds((ints >= _I64_MIN) & (ints <= _I64_MAX)):
-                raise ValueError("%s is out of bounds for int64" % spec.name)
+                raise OverflowError("%s is out of bounds for int64" % spec.name)
             return ints.astype(numpy.int64)
         if arr.dtype.kind not in "iuf":
             raise TypeError("%s must be real numbers, not an array of %s"
@@ -296,7 +305,7 @@ def _param(spec, value):
     if spec.integer:
         v = _integer(value, spec.name)
         if not _I64_MIN <= v <= _I64_MAX:
-            raise ValueError("%s is out of bounds for int64" % spec.name)
+            raise OverflowError("%s is out of bounds for int64" % spec.name)
         return v
     return real_arg(value, spec.name)
 
@@ -376,7 +385,8 @@ def _dtype_name(dtype, method, allowed):
         name = _DTYPE_NAMES[dtype]  # numpy.dtype(...).name takes microseconds
     except (KeyError, TypeError):  # new, or unhashable
         if numpy is not None:
-            name = numpy.dtype(dtype).name
+            dt = numpy.dtype(dtype)
+            name = dt.name if dt.isnative else dt.str  # ">f8": refused below
         else:  # names, the Python types numpy maps, and types named as numpy's
             name = {float: "float64", int: "int64", bool: "bool"}.get(dtype) or \
                 getattr(dtype, "__name__", dtype)
@@ -386,6 +396,9 @@ def _dtype_name(dtype, method, allowed):
             except TypeError:
                 pass
     if name not in allowed:
+        if name[:1] in "<>":  # numpy: ValueError for integers, TypeError for floats
+            raise (ValueError if method == "integers" else TypeError)(
+                "Unsupported dtype %r for %s: a non-native byte order" % (name, method))
         raise TypeError("Unsupported dtype %r for %s" % (name, method))
     return name
 
@@ -406,7 +419,9 @@ def _check_out(out, kind, shape):
     if numpy is None:
         raise _needs_numpy("out=")
     if not isinstance(out, numpy.ndarray):
-        raise TypeError("out must be a numpy array, not %s" % type(out).__name__)
+        raise ValueError("Supplied output array must be contiguous, writable, aligned, "
+                         "and in machine byte-order: a numpy array, not %s"
+                         % type(out).__name__)
     want = numpy.dtype(_RESULTS[kind][0])
     if out.dtype != want:
         raise TypeError("Supplied output array has the wrong type. Expected %s, got %s"
@@ -609,10 +624,8 @@ class Generator:
     # ---- the methods that need more than one table entry ---------------------------
     def standard_exponential(self, size=None, dtype=_F64, method="zig", out=None):
         """Standard exponential values: repro_fill_exponential (float32:
-        repro_fill_exponential_float).  method, "zig" or "inv" (numpy's
-        algorithms), is checked and changes nothing: the library has one."""
-        if method not in ("zig", "inv"):
-            raise ValueError("'method' argument must be either 'zig' or 'inv'")
+        repro_fill_exponential_float).  method (numpy's: "zig", else inversion)
+        changes nothing: the library has one algorithm."""
         return self._draw("standard_exponential", (), size, dtype, out)
 
     def integers(self, low, high=None, size=None, dtype=_I64, endpoint=False):
@@ -644,8 +657,9 @@ class Generator:
         if shape is None:
             if shift:
                 values = (values + shift) & _U64_MASK
-            return numpy.dtype(name).type(values) if numpy is not None else \
-                (bool(values) if name == "bool" else values)
+            if numpy is None or dtype in (int, bool):  # numpy gives these types
+                return bool(values) if name == "bool" else values
+            return numpy.dtype(name).type(values)
         if numpy is None:
             return array.array("Q", [(v + shift) & _U64_MASK for v in values]) \
                 if shift else values
@@ -667,15 +681,17 @@ class Generator:
     def shuffle(self, x, axis=0):
         """Shuffles x in place along axis: Stream.shuffle, repro_shuffle's order of
         len(x) elements (whatever x holds).  axis only for numpy arrays."""
-        axis = int_arg(axis, "axis")
         if numpy is not None and isinstance(x, numpy.ndarray):
             if x.ndim == 0:
-                raise TypeError("cannot shuffle a 0-dimensional array")
+                raise TypeError("len() of unsized object: cannot shuffle a "
+                                "0-dimensional array")
             axis = _axis(axis, x.ndim)
             if axis:
                 x = numpy.swapaxes(x, 0, axis)  # a view: shuffled through
-        elif axis != 0:
-            raise NotImplementedError("Axis argument is only supported on ndarray "
+        else:
+            len(x)  # numpy's order: TypeError for an unsized x before the axis check
+            if axis != 0:
+                raise NotImplementedError("Axis argument is only supported on ndarray "
                                       "objects")
         self._stream.shuffle(x)
 
@@ -691,8 +707,7 @@ class Generator:
                     raise
                 n = None
             if n is not None:
-                if n < 0:
-                    raise ValueError("negative dimensions are not allowed")
+                n = max(n, 0)  # numpy's arange(x): empty for x < 0
                 idx = numpy.arange(n, dtype=numpy.int64) if numpy is not None \
                     else array.array("q", range(n))
                 self._stream.shuffle(idx)
@@ -709,7 +724,7 @@ class Generator:
         self.shuffle(arr, axis)
         return arr
 
-    def permuted(self, x, axis=None, out=None):
+    def permuted(self, x, *, axis=None, out=None):
         """x shuffled along axis, each 1-d slice on its own, in row-major order of
         the other axes, each by repro_shuffle; axis None: the flattened array as one.
         Into out when given (it may be x itself), else into a new array."""
@@ -748,6 +763,8 @@ class Generator:
         changes nothing).  Without numpy: a an integer or a sequence (then a list of
         its items)."""
         population = None
+        if numpy is not None and isinstance(a, numpy.ndarray) and a.ndim == 0:
+            a = a[()]  # a 0-d array is its scalar, as in numpy
         if _is_array_like(a) or isinstance(a, (str, bytes)):
             if numpy is None:
                 if int_arg(axis, "axis") != 0:
@@ -762,7 +779,11 @@ class Generator:
                 axis = _axis(axis, population.ndim)
                 n = population.shape[axis]
         else:
-            n = int_arg(a, "a")
+            try:
+                n = int_arg(a, "a")
+            except TypeError:
+                raise ValueError("a must be a sequence or an integer, not %s"
+                                 % type(a)) from None
         shape = _shape(size)
         k = 1 if shape is None else _count(shape)
         if n <= 0 and k > 0:
@@ -818,6 +839,8 @@ class Generator:
     def dirichlet(self, alpha, size=None):
         """Dirichlet(alpha) vectors (shape size + (len(alpha),)):
         repro_fill_dirichlet."""
+        if not hasattr(alpha, "__len__"):
+            raise TypeError("alpha must be a sequence, not %s" % type(alpha).__name__)
         values = _real_list(alpha, "alpha")
         if values is None:
             raise ValueError("object too deep for desired array")
@@ -825,9 +848,14 @@ class Generator:
             raise ValueError("alpha <= 0")
         if not all(_finite(v) for v in values):
             raise ValueError("alpha must be finite")
-        if not values:
-            raise ValueError("alpha must have at least one element")
         k = len(values)
+        if k == 0:  # numpy: empty vectors, nothing drawn
+            shape = _shape(size)
+            if numpy is None:
+                if shape is not None:
+                    raise _needs_numpy("size= with a law of vectors")
+                return array.array("d")
+            return numpy.empty((shape or ()) + (0,))
         return self._vectors(lib.repro_fill_dirichlet, "f64", size, k,
                              ((ctypes.c_double * k)(*values), k))
 
@@ -946,6 +974,9 @@ class Generator:
         if counts is None or any(not 0 <= c <= _I64_MAX for c in counts):
             raise ValueError("colors must be a one-dimensional sequence of nonnegative "
                              "integers not exceeding %d." % _I64_MAX)
+        if isinstance(nsample, float) or (numpy is not None and
+                                          isinstance(nsample, numpy.floating)):
+            raise ValueError("nsample must be an integer")
         nsample = int_arg(nsample, "nsample")
         if nsample < 0:
             raise ValueError("nsample must be nonnegative.")
