@@ -1132,15 +1132,16 @@ static void test_choice_without_replacement(void **state)
     assert_true(high > 400 && high < 600);
     CHECK_RC(repro_choice_without_replacement(&s, NULL, 0, 5));
     /* k at or near n, where the late rounds add a value or two each: a sort of all k
-     * per round made this O(n^2) (minutes at 2^17), now a search per draw and then a
-     * bitmap.  Known answers: FNV-1a of the values and the end position, from the
+     * per round made this O(n^2) (minutes at 2^17), now a search per draw, a merge
+     * per round, and near k = n a bitmap.  Known answers: FNV-1a of the values and the end position, from the
      * library before either change (the same rounds, so the same words). */
     static const struct {
         size_t k;
         uint64_t n, fnv;
     } near[] = {{1u << 15, 1u << 15, 0x92253bfeb358bd95u},
                 {(1u << 15) - 300, 1u << 15, 0x74aeef9c6de1f569u},
-                {20000, 25000, 0xb551d1c1a8d5c99au}};
+                {20000, 25000, 0xb551d1c1a8d5c99au},
+                {100000, 170000, 0x824cf54062a4b5a5u}};
     for (size_t c = 0; c < sizeof near / sizeof near[0]; c++) {
         uint64_t *all = malloc(near[c].k * sizeof *all);
         unsigned char *hit = calloc((size_t)near[c].n, 1);

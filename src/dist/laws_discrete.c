@@ -619,6 +619,26 @@ static void choice_round(repro_stream *s, uint64_t *dst, size_t m, uint64_t n)
     }
 }
 
+/* Values merged through the stack rather than sorted with the rest (merge_fresh). */
+#define CHOICE_MERGE 1024
+
+/* out[0..have) and out[have..fresh), each sorted, the two disjoint: all sorted.  A few
+ * new values (the late rounds') are merged from the back in one pass; many, sorted. */
+static void merge_fresh(uint64_t *out, size_t have, size_t fresh, uint64_t n)
+{
+    const size_t add = fresh - have;
+    if (have == 0 || add == 0)
+        return;
+    if (add > CHOICE_MERGE) {
+        sort_below(out, fresh, n);
+        return;
+    }
+    uint64_t t[CHOICE_MERGE];
+    memcpy(t, out + have, add * sizeof *t);
+    for (size_t i = have, j = add, o = fresh; j > 0;)
+        out[--o] = i > 0 && out[i - 1] > t[j - 1] ? out[--i] : t[--j];
+}
+
 /* Words of bitmap read ahead while the set is written out (choice_bitmap): enough
  * for k >= n - 63 (CHOICE_AHEAD - 3). */
 #define CHOICE_AHEAD 1024
@@ -672,9 +692,9 @@ int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k, u
     while (have < k) {
         choice_round(s, out + have, k - have, n);
         /* The round's draws out[have..k), sorted, less repeats and the values held
-         * (binary search), go after the held ones, then all are sorted again: the set
-         * and count of a sort of all k, without its O(k) per round when k is near n
-         * (there most rounds add nothing). */
+         * (binary search), go after the held ones and are merged in: the set and
+         * count of a sort of all k, without its cost per round when k is near n
+         * (there most rounds add nothing, or a few values). */
         sort_below(out + have, k - have, n);
         size_t fresh = have;
         for (size_t i = have; i < k; i++) {
@@ -692,8 +712,7 @@ int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k, u
             if (lo == have || out[lo] != x)
                 out[fresh++] = x;
         }
-        if (have > 0 && fresh > have)
-            sort_below(out, fresh, n);
+        merge_fresh(out, have, fresh, n);
         have = fresh;
         const uint64_t nb = (n + 63) / 64;
         if (have < k && n - k <= 63 * (CHOICE_AHEAD - 3) && have >= nb && have <= k - nb) {
