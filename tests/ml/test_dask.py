@@ -113,6 +113,20 @@ class Local(BitsCase):
             random_array(1, (1 << 32, (1 << 32) + 1), (1 << 30, 1 << 30), "u32")
         random_array(1, (1 << 32, 1 << 31), (1 << 30, 1 << 30), "u64")  # 2**64 words: ok
 
+    def test_bad_chunks_fail_when_built(self):
+        """Chunks that dask's normalize_chunks lets through (negative or unknown
+        sizes) failed later on a worker; a 0 chunk size was a ZeroDivisionError."""
+        for chunks in (0, (0, 2), ((7, -1),), ((float("nan"),),)):
+            shape = (6, 4) if isinstance(chunks, tuple) and len(chunks) == 2 else (6,)
+            with self.assertRaisesRegex(ValueError, "chunks", msg=chunks):
+                random_array(1, shape, chunks)
+        with self.assertRaisesRegex(TypeError, "params"):
+            random_array(1, (4,), 2, law="rayleigh", params=2.0)
+        got = random_array(1, numpy.array([3, 4]), (2, 3), "u32")  # any integer sequence
+        self.assertSameBits(got.compute(scheduler="sync"),
+                            Stream(Seed(1)).u32(12).reshape(3, 4))
+        self.assertEqual(random_array(3, (0,), 0).compute(scheduler="sync").shape, (0,))
+
     def test_graph_pickles(self):
         x = random_array(5, (20, 30), (7, 11), "exponential")
         graph = cloudpickle.loads(cloudpickle.dumps(dict(x.__dask_graph__())))

@@ -12,7 +12,8 @@ torch = ml_support.require("torch")
 numpy = ml_support.require("numpy")
 from torch.utils.data import DataLoader, Dataset, get_worker_info  # noqa: E402
 
-from repro_rng import Permutation, Seed, Stream, seed_everything  # noqa: E402
+from repro_rng import (Permutation, Seed, Stream, default_rng,  # noqa: E402
+                       seed_everything)
 from repro_rng.torch import (EpochSampler, item_generator, item_seed,  # noqa: E402
                              item_stream, worker_init_fn)
 
@@ -138,6 +139,42 @@ class Tensors(unittest.TestCase):
         with torch.no_grad():
             s.fill(p)  # as torch.nn.init does
         self.assertEqual(p.detach().tolist(), list(Stream(SEED).float(4)))
+
+    def test_fill_counts_as_an_in_place_write(self):
+        """Autograd refuses a backward through a graph that saved a tensor's old
+        values once it is filled, as after torch's own in-place ops (it used the new
+        values silently)."""
+        w = torch.ones(3, requires_grad=True)
+        x = torch.zeros(3)
+        loss = (x * w).sum()  # saves x for the gradient of w
+        Stream(SEED).fill(x)
+        with self.assertRaisesRegex(RuntimeError, "modified by an inplace operation"):
+            loss.backward()
+        for fill in (lambda t: Stream(SEED).fill(t, "normal"),
+                     lambda t: default_rng(SEED).standard_normal(out=t)):
+            t = torch.zeros(2, 2, dtype=torch.float64)
+            fill(t)
+            self.assertEqual(t._version, 1)
+        with torch.inference_mode():  # no version counter: filled, nothing to count
+            t = torch.zeros(4)
+        self.assertEqual(Stream(SEED).fill(t).tolist(), list(Stream(SEED).float(4)))
+        t = torch.zeros(4)
+        with self.assertRaises(TypeError):  # refused before any write: not counted
+            Stream(SEED).fill(t, "double")
+        self.assertEqual(t._version, 0)
+
+    def test_fill_rejects_other_layouts(self):
+        """A sparse tensor has no dense memory (was a RuntimeError from torch); a
+        negative view reads its memory negated (its values came out negated)."""
+        s = Stream(SEED)
+        with self.assertRaisesRegex(ValueError, "strided"):
+            s.fill(torch.zeros(4).to_sparse())
+        with self.assertRaisesRegex(ValueError, "negative"):
+            s.fill(torch._neg_view(torch.zeros(4)))
+        with self.assertRaisesRegex(ValueError, "negative"):
+            default_rng(SEED).random(dtype=numpy.float32,
+                                     out=torch._neg_view(torch.zeros(4)))
+        self.assertEqual(s.tell(), 0)
 
     def test_permutation_results_are_int64(self):
         p = Permutation(SEED, 1000)

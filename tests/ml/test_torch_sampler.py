@@ -191,6 +191,19 @@ class Resume(unittest.TestCase):
         self.assertEqual(len(list(s)), 5)
         self.assertEqual(len(list(s)), 30)
 
+    def test_len_after_a_resumed_pass_is_the_next_pass(self):
+        """len() is the running pass's only while it runs: once a resumed pass is
+        done, the next one is the whole epoch (len() said 5, then 30 came)."""
+        s = EpochSampler(30, 4, world_size=2)
+        s.load_state_dict(dict(s.state_dict(), position=24))
+        self.assertEqual(len(s), 3)
+        it = iter(s)
+        next(it)
+        self.assertEqual(len(s), 3)
+        self.assertEqual(len(list(it)), 2)
+        self.assertEqual(len(s), 15)
+        self.assertEqual(len(list(s)), 15)
+
     def test_bad_state(self):
         s = EpochSampler(10, 1)
         good = s.state_dict()

@@ -552,6 +552,7 @@ class Generator:
         if _tensor.is_tensor(out):
             tensor = out
             self._draw(name, args, size, dtype, _tensor_array(out))
+            _tensor.written(tensor)
             return tensor
         law = LAWS[name]
         kind, fill = law.result, law.fill

@@ -315,6 +315,7 @@ class Stream:
                 check(getattr(lib, "repro_fill_%s_at" % kind)(self._addr, pos, out, n))
             if tmp is not None:
                 ctypes.memmove(pin.address, tmp, n * size)
+        _tensor.written(buffer)
         return buffer
 
     # ---- shuffles ----------------------------------------------------------------

@@ -27,9 +27,10 @@ def as_buffer(obj):
     """obj itself, or for a torch tensor a writable buffer over its memory (no copy).
 
     TypeError for a dtype outside float64, float32, int64, int32, uint8; ValueError for
-    a tensor that is not on the CPU, not contiguous, or requires grad while grad mode is
-    on (autograd would not see the write).  The caller keeps obj alive while the
-    buffer is used."""
+    a tensor that is not on the CPU, not strided (sparse), not contiguous, a negative
+    view (it reads its memory negated), or requires grad while grad mode is on
+    (autograd would not see the write).  The caller keeps obj alive while the buffer
+    is used, and calls written(obj) once it has written."""
     if not is_tensor(obj):
         return obj
     dtype = str(obj.dtype).replace("torch.", "")
@@ -37,14 +38,30 @@ def as_buffer(obj):
     if element is None:
         raise TypeError("cannot fill a torch tensor of dtype %s (float64, float32, "
                         "int64, int32 or uint8)" % dtype)
+    torch = sys.modules["torch"]
     if obj.device.type != "cpu":
         raise ValueError("tensor must be on the CPU, not %s" % obj.device)
+    if obj.layout != torch.strided:
+        raise ValueError("tensor must be strided (dense), not %s"
+                         % str(obj.layout).replace("torch.", ""))
     if not obj.is_contiguous():
         raise ValueError("tensor must be contiguous")
-    if obj.requires_grad and sys.modules["torch"].is_grad_enabled():
+    if obj.is_neg():
+        raise ValueError("tensor is a negative view: fill t.resolve_neg()")
+    if obj.requires_grad and torch.is_grad_enabled():
         raise ValueError("tensor requires grad: fill it under torch.no_grad() "
                          "(as torch.nn.init does) or fill t.detach()")
     count = obj.numel()
     if count == 0:
         return (element * 0)()
     return (element * count).from_address(obj.data_ptr())
+
+
+def written(obj):
+    """After a write into obj's memory: for a tensor, counts it in the version counter
+    as torch's in-place ops do, so that autograd refuses a backward through a graph
+    that saved the old values instead of using the new ones.  An in-place op on an
+    empty view of the same memory does it (the views share the counter) with public
+    API only; inference tensors have no counter."""
+    if is_tensor(obj) and not obj.is_inference():
+        obj.detach().view(-1)[:0].zero_()

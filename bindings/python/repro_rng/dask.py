@@ -108,10 +108,11 @@ def random_array(seed, shape, chunks, kind="double", *, law=None, params=(), pat
     law / params instead of kind: one of LAWS, a law of repro_rng.Generator (numpy's
     names and parameter order) with a fixed number of words per value, element i
     being value i of the stream's fill of that law, e.g. law="normal",
-    params=(loc, scale).  ValueError for an unknown kind or law, or bad parameters
-    (checked here, not later on a worker); TypeError for a wrong type."""
-    if not isinstance(shape, (tuple, list)):
-        shape = (shape,)
+    params=(loc, scale).  ValueError for an unknown kind or law, bad parameters or
+    chunks (checked here, not later on a worker); TypeError for a wrong type."""
+    if isinstance(shape, numpy.ndarray):
+        shape = shape.tolist()
+    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
     shape = tuple(_dim(d) for d in shape)
     if law is None:
         if text_arg(kind, "kind") not in DRAWS:
@@ -125,6 +126,8 @@ def random_array(seed, shape, chunks, kind="double", *, law=None, params=(), pat
             raise ValueError("unknown law %r (one of %s; laws that reject and draw "
                              "again cannot be split by position)" % (law, ", ".join(LAWS)))
         fill, dtype, words, names = LAWS[law]
+        if not hasattr(params, "__len__"):
+            raise TypeError("params must be a sequence, not %s" % type(params).__name__)
         params = tuple(params)
         if len(params) != len(names):
             raise ValueError("law %r takes params (%s), got %d values"
@@ -140,7 +143,7 @@ def random_array(seed, shape, chunks, kind="double", *, law=None, params=(), pat
         probe = numpy.empty(1, dtype=dtype)
         check(getattr(lib, "repro_fill_" + fill)(
             stream._addr, probe.__array_interface__["data"][0], 1, *params), context=law)
-    chunks = dask.array.core.normalize_chunks(chunks, shape, dtype=numpy.dtype(dtype))
+    chunks = _chunks(chunks, shape, dtype)
     name = "repro-random-" + tokenize(state, kind, law, params, shape, chunks)
     offsets = [list(itertools.accumulate(c, initial=0)) for c in chunks]
     graph = {}
@@ -159,3 +162,16 @@ def _dim(d):
         raise ValueError("shape entries must be >= 0, got %d" % d)
     return d
 
+
+def _chunks(chunks, shape, dtype):
+    """dask's normalize_chunks, which lets negative and unknown (NaN) sizes through,
+    and divides by a 0 size: a ValueError here rather than a failure on a worker."""
+    try:
+        blocks = dask.array.core.normalize_chunks(chunks, shape, dtype=numpy.dtype(dtype))
+    except ZeroDivisionError:
+        blocks = None
+    if blocks is None or not all(hasattr(type(b), "__index__") and b >= 0
+                                 for c in blocks for b in c):
+        raise ValueError("chunks must give known sizes >= 0 (> 0 along a non-empty "
+                         "axis), got %r" % (chunks,))
+    return tuple(tuple(int(b) for b in c) for c in blocks)

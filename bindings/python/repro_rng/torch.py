@@ -134,7 +134,9 @@ class EpochSampler(Sampler):
         """This rank's indices in the next pass (the current one while it runs)."""
         if self._resume:
             return self._count(self._position)
-        return self._count(self._pass[0] if self._pass is not None else 0)
+        if self._pass is not None and self._yielded() < self._count(self._pass[0]):
+            return self._count(self._pass[0])
+        return self._count(0)  # after a pass, the next starts the epoch over
 
     # ---- iteration -----------------------------------------------------------------
     def _chunk(self, perm, start, first, count):
