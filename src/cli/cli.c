@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "seed/parse.h" /* repro_parse_decimal: the CLI's one internal interface */
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <float.h>
@@ -120,6 +121,8 @@ int cli_parse(cli_spec *spec, int argc, char **argv)
                 o = &spec->opts[k];
         if (!o)
             return cli_usage(spec, "unknown option '%s'", cli_quote(a));
+        if (o->count) /* "the last one wins" would silently drop the first */
+            return cli_usage(spec, "option '--%s' given more than once", o->name);
         if (!o->arg) {
             if (eq)
                 return cli_usage(spec, "option '--%s' takes no value", o->name);
@@ -152,7 +155,8 @@ int cli_parse_double(const char *s, double *out)
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (!*s || *end || v != v)
+    /* strtod skips leading blanks; the whole string must be the number */
+    if (!*s || isspace((unsigned char)*s) || *end || v != v)
         return CLI_NOT_A_NUMBER;
     /* ERANGE also comes with a subnormal or zero result (underflow): that is a valid
      * value; only an infinite one (overflow, or "inf") is out of range. */
@@ -279,6 +283,20 @@ int cli_reject_seed_opts(cli_spec *spec, const char *what)
         if (o && o->value)
             return cli_usage(spec, "%s and --%s exclude each other", what, names[i]);
     }
+    return CLI_OK;
+}
+
+int cli_alone(cli_spec *spec, const char *name)
+{
+    if (!cli_find(spec, name)->count)
+        return CLI_OK;
+    for (size_t i = 0; i < spec->nopts; i++)
+        if (spec->opts[i].count && strcmp(spec->opts[i].name, name))
+            return cli_usage(spec, "--%s and --%s exclude each other", name,
+                             spec->opts[i].name);
+    if (spec->positional)
+        return cli_usage(spec, "--%s and '%s' exclude each other", name,
+                         cli_quote(spec->positional));
     return CLI_OK;
 }
 

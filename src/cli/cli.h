@@ -54,7 +54,8 @@ typedef struct cli_spec {
 #define CLI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Parses argv[1..argc-1] (argv[0] is the command name) into spec.  Accepts
- * "--name value", "--name=value", "--help"/"-h" and "--" before positionals.
+ * "--name value", "--name=value", "--help"/"-h" and "--" before positionals; an
+ * option given twice is a usage error.
  * Returns CLI_OK, CLI_HELP_SHOWN (help printed on stdout) or CLI_USAGE (message
  * printed on stderr). */
 int cli_parse(cli_spec *spec, int argc, char **argv);
@@ -101,6 +102,9 @@ int cli_stream(cli_spec *spec, repro_stream *s);
  * naming the first of --algorithm, --seed, --seed-text, --seed-hex, --path and
  * --position that was given, else CLI_OK. */
 int cli_reject_seed_opts(cli_spec *spec, const char *what);
+/* When option `name` (a flag that does all the command does, such as a listing) was
+ * given with another option or an argument: a usage error naming both, else CLI_OK. */
+int cli_alone(cli_spec *spec, const char *name);
 
 /* Standard output, buffered here rather than by stdio so that the errno of a failed
  * write is kept.  Every write error (a full disk, a closed stdout, a pipe whose

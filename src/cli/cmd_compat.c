@@ -121,8 +121,8 @@ int cmd_numpy(int argc, char **argv)
         {"spawn", "I[,J...]", "take child I of seed.spawn(I+1), then child J of that, ... "
                              "(indices below 10^6)",
          NULL, 0},
-        {"jumped", "J", "use Philox.jumped(J)", NULL, 0},
-        {"advance", "D", "call Philox.advance(D), D < 2^64", NULL, 0},
+        {"jumped", "J", "use Philox.jumped(J) (raw and random outputs)", NULL, 0},
+        {"advance", "D", "call Philox.advance(D), D < 2^64 (raw and random outputs)", NULL, 0},
         {"output", "WHAT", "raw (random_raw, default), random (Generator.random), "
                            "state32 or state64 (SeedSequence.generate_state)", NULL, 0},
         {"count", "K", "how many values (default 10)", NULL, 0},
@@ -173,6 +173,12 @@ int cmd_numpy(int argc, char **argv)
         return cli_usage(&spec, "--output '%s': want raw, random, state32 or state64",
                          cli_quote(what));
 
+    /* generate_state is the SeedSequence's: jumped and advance act on the Philox after it */
+    const char *philox_only = cli_find(&spec, "jumped")->value    ? "jumped"
+                              : cli_find(&spec, "advance")->value ? "advance"
+                                                                  : NULL;
+    if (kind >= 2 && philox_only)
+        return cli_usage(&spec, "--output %s and --%s exclude each other", what, philox_only);
     repro_numpy_seedseq ss, child;
     rc = repro_numpy_seedseq_init(&ss, entropy, ne, key, nk);
     for (size_t d = 0; rc == REPRO_OK && d < np; d++) {
@@ -231,7 +237,7 @@ int cmd_jax(int argc, char **argv)
     cli_opt opts[] = {
         {"seed", "N", "jax.random.PRNGKey(N), N a signed 64-bit integer", NULL, 0},
         {"x32", NULL, "make the key as JAX does with jax_enable_x64 off (its default): "
-                      "the seed is wrapped to 32 bits first", NULL, 0},
+                      "the seed is wrapped to 32 bits first (with --seed only)", NULL, 0},
         {"key", "K0,K1", "start from the key data [K0, K1] instead of --seed", NULL, 0},
         {"fold-in", "D[,D...]", "apply jax.random.fold_in(key, D) for each D in turn",
          NULL, 0},
@@ -256,6 +262,8 @@ int cmd_jax(int argc, char **argv)
     cli_opt *seed = cli_find(&spec, "seed"), *kd = cli_find(&spec, "key"), *o;
     if (!seed->value == !kd->value)
         return cli_usage(&spec, "give exactly one of --seed and --key");
+    if (kd->value && cli_find(&spec, "x32")->count) /* --x32 wraps a seed; a key is as given */
+        return cli_usage(&spec, "--key and --x32 exclude each other");
     if (seed->value) {
         int64_t s;
         if (parse_i64(seed->value, &s))

@@ -281,7 +281,7 @@ int cmd_gen(int argc, char **argv)
                         "binary (little-endian bytes)", NULL, 0},
         {"save-state", "FILE", "once every value is written, write the stream's state after "
                                "the last one to FILE (a new file renamed over it)", NULL, 0},
-        {"list-types", NULL, "list the value types and exit", NULL, 0},
+        {"list-types", NULL, "list the value types and exit (takes no other option)", NULL, 0},
     };
     cli_spec spec = {"gen", "[options]",
                      "Prints --count values drawn from the stream of a seed (and path),\n"
@@ -291,8 +291,9 @@ int cmd_gen(int argc, char **argv)
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     if (cli_find(&spec, "list-types")->count) {
-        list_types();
-        return CLI_OK;
+        if ((rc = cli_alone(&spec, "list-types")) == CLI_OK)
+            list_types();
+        return rc;
     }
 
     repro_stream s;

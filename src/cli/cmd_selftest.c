@@ -73,7 +73,7 @@ int cmd_selftest(int argc, char **argv)
     cli_opt opts[] = {
         {"isa", "NAME", "check only this ISA (default: every ISA this CPU can run)", NULL, 0},
         {"verbose", NULL, "also print one line per record", NULL, 0},
-        {"list", NULL, "list the embedded vector files and exit", NULL, 0},
+        {"list", NULL, "list the embedded vector files and exit (takes no other option)", NULL, 0},
         {"file", "FILE", "check the records of FILE instead of the embedded files", NULL, 0},
     };
     cli_spec spec = {"selftest", "[options]",
@@ -88,6 +88,8 @@ int cmd_selftest(int argc, char **argv)
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     if (cli_find(&spec, "list")->count) {
+        if ((rc = cli_alone(&spec, "list")) != CLI_OK)
+            return rc;
         for (const cli_text_file *f = cli_embedded_files; f->name; f++)
             cli_printf("%s (%zu bytes)\n", f->name, f->size);
         return CLI_OK;

@@ -52,6 +52,13 @@ static void usage(int to_stderr)
         CLI_PROGRAM, CLI_PROGRAM);
 }
 
+static int unexpected_argument(const char *arg)
+{
+    fprintf(stderr, "%s: unexpected argument '%s'\ntry '%s --help'\n", CLI_PROGRAM,
+            cli_quote(arg), CLI_PROGRAM);
+    return CLI_USAGE;
+}
+
 static int unknown_command(const char *name)
 {
     fprintf(stderr, "%s: unknown command '%s'\n\n", CLI_PROGRAM, cli_quote(name));
@@ -75,10 +82,15 @@ static int run(int argc, char **argv)
     }
     const char *name = argv[1];
     if (!strcmp(name, "help") && argc > 2) { /* "help CMD" is "CMD --help" */
+        if (argc > 3)
+            return unexpected_argument(argv[3]);
         char *args[] = {argv[2], "--help", NULL};
         const command *c = find(argv[2]);
         return c ? c->run(2, args) : unknown_command(argv[2]);
     }
+    if (argc > 2 &&
+        (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "--version")))
+        return unexpected_argument(argv[2]);
     if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
         usage(0);
         return CLI_OK;

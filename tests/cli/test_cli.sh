@@ -232,6 +232,38 @@ expect_rc 0 "$B" gen --list-types
 grep -q "^  gaussian:MEAN,SD" "$tmp/out" && ok || bad "gen --list-types"
 expect_rc 0 "$B" gen --seed=1 --count=0
 
+# ---- nothing given is silently ignored: repeats, conflicts, extra arguments ----------------
+# an option given twice is an error naming it, not "the last one wins"
+expect_rc 2 "$B" gen --seed 1 --seed 2
+expect_err_has "'--seed' given more than once"
+expect_rc 2 "$B" gen --seed 1 --count 3 --count=4
+expect_err_has "'--count' given more than once"
+expect_rc 2 "$B" gen --seed 1 --type u32 --type u64
+expect_rc 2 "$B" selftest --verbose --verbose --isa scalar
+expect_rc 2 "$B" numpy --seed 1 --count 3 --count 2
+# a listing ignores no option: with another one it is a conflict (also an invalid one)
+expect_rc 2 "$B" gen --seed 1 --list-types
+expect_err_has "--list-types and --seed exclude each other"
+expect_rc 2 "$B" gen --list-types --count x
+expect_rc 2 "$B" selftest --list --isa scalar
+expect_err_has "--list and --isa exclude each other"
+# the top level takes nothing after --help, --version or help COMMAND
+expect_rc 2 "$B" --version extra
+expect_rc 2 "$B" --help extra
+expect_rc 2 "$B" help gen extra
+expect_err_has "unexpected argument 'extra'"
+# a number is the whole argument: no leading blanks (as none trailing)
+expect_rc 2 "$B" gen --seed 1 --type "gaussian:0, 1"
+expect_err_has "SD ' 1' is not a number"
+expect_rc 2 "$B" bench --seconds " 0.01"
+# options that the chosen mode does not use are conflicts
+expect_rc 2 "$B" jax --key 1,2 --x32
+expect_err_has "--x32"
+expect_rc 2 "$B" numpy --seed 1 --jumped 2 --output state32
+expect_err_has "--jumped"
+expect_rc 2 "$B" numpy --seed 1 --advance 2 --output state64
+expect_err_has "--advance"
+
 # ---- write errors: one rule for every command ------------------------------------------------
 # to_closed_pipe cmd...: runs cmd with stdout a pipe whose reader has already exited (no race:
 # the reader is waited for first), stderr in $tmp/err; returns cmd's status.
