@@ -63,7 +63,7 @@ CXX_TESTS := header_test hpp_test
 check-cxx: $(STATIC_LIB)
 	@mkdir -p $(BUILD)/cxx
 	@set -e; for cxx in g++ clang++; do \
-	    for std in c++11 c++17 c++20; do \
+	    for std in c++11 c++14 c++17 c++20; do \
 	        for t in $(CXX_TESTS); do \
 	            echo "== $$cxx -std=$$std tests/cxx/$$t.cpp"; \
 	            $$cxx -std=$$std $(CXX_WARN) -O2 -Iinclude tests/cxx/$$t.cpp \
