@@ -622,17 +622,13 @@ static void choice_round(repro_stream *s, uint64_t *dst, size_t m, uint64_t n)
 /* Values merged through the stack rather than sorted with the rest (merge_fresh). */
 #define CHOICE_MERGE 1024
 
-/* out[0..have) and out[have..fresh), each sorted, the two disjoint: all sorted.  A few
- * new values (the late rounds') are merged from the back in one pass; many, sorted. */
-static void merge_fresh(uint64_t *out, size_t have, size_t fresh, uint64_t n)
+/* out[0..have) and out[have..fresh), each sorted, the two disjoint, fresh - have at
+ * most CHOICE_MERGE: all sorted, merged from the back in one pass (the few new values
+ * of the late rounds; sort_below takes many, not called from here so that the two
+ * stack frames do not add up). */
+static void merge_fresh(uint64_t *out, size_t have, size_t fresh)
 {
     const size_t add = fresh - have;
-    if (have == 0 || add == 0)
-        return;
-    if (add > CHOICE_MERGE) {
-        sort_below(out, fresh, n);
-        return;
-    }
     uint64_t t[CHOICE_MERGE];
     memcpy(t, out + have, add * sizeof *t);
     for (size_t i = have, j = add, o = fresh; j > 0;)
@@ -712,7 +708,10 @@ int repro_choice_without_replacement(repro_stream *s, uint64_t *out, size_t k, u
             if (lo == have || out[lo] != x)
                 out[fresh++] = x;
         }
-        merge_fresh(out, have, fresh, n);
+        if (fresh - have > CHOICE_MERGE)
+            sort_below(out, fresh, n);
+        else if (have > 0)
+            merge_fresh(out, have, fresh);
         have = fresh;
         const uint64_t nb = (n + 63) / 64;
         if (have < k && n - k <= 63 * (CHOICE_AHEAD - 3) && have >= nb && have <= k - nb) {
