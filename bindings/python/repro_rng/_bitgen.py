@@ -21,8 +21,9 @@ Generator continues where the original is, on a stream of its own.
 """
 
 import ctypes
+import math
 
-from ._lib import lib, pythonapi
+from ._lib import int_arg, lib, pythonapi
 from ._stream import Stream
 
 _CAPSULE_NAME = b"BitGenerator"  # must outlive every capsule: a module constant
@@ -59,8 +60,13 @@ class BitGenerator:
                                                _CAPSULE_NAME, None)
 
     def random_raw(self, size=None, output=True):
-        """Raw 64-bit draws, as numpy's BitGenerator.random_raw."""
-        out = self.stream.u64(size)
+        """Raw 64-bit draws, as numpy's BitGenerator.random_raw: size None (one int),
+        an int or a shape tuple."""
+        if isinstance(size, tuple):
+            shape = tuple(int_arg(d, "size") for d in size)
+            out = self.stream.u64(math.prod(shape)).reshape(shape)
+        else:
+            out = self.stream.u64(size)
         return out if output else None
 
     @property

@@ -1,8 +1,8 @@
 """Loading librepro_rng and declaring every C function the bindings call.
 
 Search order (the first library that loads and has our ABI version wins):
-  1. REPRO_RNG_LIBRARY, when set: that file only.  An explicit choice never falls
-     back silently to another library.
+  1. REPRO_RNG_LIBRARY, when set: that file only (a bare name is in the working
+     directory).  An explicit choice never falls back silently to another library.
   2. The copy bundled with the package, repro_rng/librepro_rng.so.<ABI>, which
      `pip install bindings/python` builds and installs (build_backend/).
   3. The repository's build tree, <repo>/build/lib/librepro_rng.so.<ABI>, when this
@@ -66,6 +66,9 @@ def candidates(environ=None, package_dir=None):
     environ = os.environ if environ is None else environ
     explicit = environ.get("REPRO_RNG_LIBRARY")
     if explicit:
+        # A path: dlopen would look a bare name up in the loader's search path instead.
+        if not os.path.dirname(explicit):
+            explicit = os.path.join(os.curdir, explicit)
         return [(explicit, "REPRO_RNG_LIBRARY")]
     out = []
     here = Path(__file__).resolve().parent if package_dir is None else Path(package_dir)
@@ -295,8 +298,10 @@ def check(rc, offset=None, context=None):
 # TypeError, a wrong value a ValueError (as ReproError is).
 def int_arg(value, what):
     """value as a Python int: an int or an integer type (anything with __index__, such
-    as numpy's integers), never a bool; else TypeError."""
-    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+    as numpy's integers), never a bool (numpy's bools have __index__ too); else
+    TypeError."""
+    if isinstance(value, bool) or not hasattr(type(value), "__index__") or \
+            getattr(getattr(value, "dtype", None), "kind", None) == "b":
         raise TypeError("%s must be an integer, not %s" % (what, type(value).__name__))
     return operator.index(value)
 

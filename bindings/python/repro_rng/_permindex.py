@@ -3,7 +3,7 @@ arrays (int64 results, so torch.from_numpy and numpy indexing take them as they 
 
 import array
 
-from ._lib import check, lib
+from ._lib import check, int_arg, lib
 
 try:
     import numpy
@@ -90,10 +90,7 @@ def getitem(perm, key):
     out, _ = _empty(len(indices))
     at = lib.repro_permutation_at
     for k, i in enumerate(indices):
-        if isinstance(i, bool) or not hasattr(i, "__index__"):
-            raise TypeError("permutation indices must be integers, not %s"
-                            % type(i).__name__)
-        i = i.__index__()
+        i = int_arg(i, "permutation index")
         j = i + n if i < 0 else i
         if not 0 <= j < n:
             raise IndexError("permutation index %d out of range for size %d" % (i, n))

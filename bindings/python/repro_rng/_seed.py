@@ -31,6 +31,9 @@ class Seed:
             data = _bytes_of(x, "seed")
             s = SeedStruct()
             check(lib.repro_seed_from_bytes_ex(data, len(data), ctypes.byref(s)))
+        elif isinstance(x, bool) or not hasattr(type(x), "__index__"):
+            raise TypeError("seed must be an int, str, bytes-like or Seed, not %s"
+                            % type(x).__name__)
         else:
             s = lib.repro_seed_from_u64(u64_arg(x, "seed"))
         self._s = s

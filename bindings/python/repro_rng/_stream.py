@@ -2,6 +2,7 @@
 
 import array
 import ctypes
+import sys
 import threading
 
 from . import _permindex, _tensor
@@ -41,6 +42,9 @@ _DRAW_DOCS = {
 def new_array(kind, n):
     """A fresh array of n elements of kind and the address of its data."""
     dtype, typecode, _ = _KINDS[kind]
+    if n > sys.maxsize // _SIZES[kind]:  # array.array would raise OverflowError
+        raise ValueError("%d elements of %s are more than an array can hold"
+                         % (n, dtype))
     if numpy is not None:
         a = numpy.empty(n, dtype=dtype)
         return a, a.__array_interface__["data"][0]
@@ -161,13 +165,17 @@ class Stream:
         """The contract name of the algorithm, e.g. "philox4x32-10"."""
         return lib.repro_algorithm_name(lib.repro_stream_algorithm(self._addr)).decode()
 
+    # Reads take the lock too: the position is two fields that a draw rewrites, and a
+    # BitGenerator's state setter rewrites the seed.
     @property
     def seed(self):
-        return Seed._wrap(lib.repro_stream_seed(self._addr))
+        with self._lock:
+            return Seed._wrap(lib.repro_stream_seed(self._addr))
 
     def tell(self):
         """The position: index of the next 32-bit word."""
-        return lib.repro_stream_tell(self._addr)
+        with self._lock:
+            return lib.repro_stream_tell(self._addr)
 
     def seek(self, position):
         """Moves to position (an int in [0, 2**64)), O(1)."""
@@ -184,7 +192,8 @@ class Stream:
     def save(self):
         """The saved state "rr1:<algorithm>:<seed hex>:<position>" (contract 4)."""
         buf = ctypes.create_string_buffer(STATE_MAX)
-        check(lib.repro_stream_save(self._addr, buf, STATE_MAX))
+        with self._lock:
+            check(lib.repro_stream_save(self._addr, buf, STATE_MAX))
         return buf.value.decode("ascii")
 
     @classmethod
