@@ -416,6 +416,13 @@ class StreamState(unittest.TestCase):
         with self.assertRaises(ValueError):
             Stream.load(good + "\0junk")
         self.assertEqual(Stream.load(good.encode()), Stream(3))
+        # bytes that are not UTF-8: the parser's error and offset, not a decode error
+        for raw in (b"rr1:\xff" + good.encode()[4:], good.encode()[:-1] + b"\xff"):
+            with self.subTest(raw=raw), self.assertRaises(ReproError) as cm:
+                Stream.load(raw)
+            self.assertEqual(cm.exception.offset, raw.index(b"\xff"))
+        with self.assertRaises(ValueError):
+            Stream.load(good.encode() + b"\0junk")
 
 
 class LowLevel(unittest.TestCase):

@@ -201,12 +201,15 @@ class Stream:
         """A stream from a saved state (str or UTF-8 bytes); ReproError (a ValueError)
         says what and where."""
         if isinstance(text, (bytes, bytearray)):
-            text = bytes(text).decode("utf-8")
-        text = text_arg(text, "saved state")  # C stops at a NUL: never accept one
+            # as given: C's parser names the first byte it refuses, UTF-8 or not
+            raw = bytes(text)
+            text_arg(raw.decode("latin-1"), "saved state")  # the NUL check
+        else:
+            raw = text_arg(text, "saved state").encode("utf-8")  # C stops at a NUL
         s = cls.__new__(cls)
         s._alloc()
         off = ctypes.c_size_t(0)
-        rc = lib.repro_stream_load_ex(s._addr, text.encode("utf-8"), ctypes.byref(off))
+        rc = lib.repro_stream_load_ex(s._addr, raw, ctypes.byref(off))
         if rc < 0:
             raise ReproError(rc, off.value, text)
         return s
