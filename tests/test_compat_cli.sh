@@ -56,10 +56,17 @@ check "jax uniform32 key(0)" "True" \
 
 for bad in "numpy" "numpy --seed -1" "numpy --seed 1,,2" "numpy --seed 1 --output x" "numpy --seed 1 --spawn 1000000" \
            "jax" "jax --seed 1 --key 1,2" "jax --key 1" "jax --seed 1 --partitionable 2" \
-           "jax --seed 99999999999999999999" "jax --seed 1 --output bits8"; do
+           "jax --seed 99999999999999999999" "jax --seed 1 --output bits8" \
+           "jax --seed 1 --output bits32 --count 4294967295 --partitionable 0" \
+           "jax --seed 1 --output uniform64 --count 2147483648 --partitionable 0" \
+           "jax --seed 1 --output split --count 2147483648 --partitionable 0"; do
     # shellcheck disable=SC2086
     "$bin" $bad >/dev/null 2>&1
     check "usage error: $bad" 2 $?
 done
+# JAX's original layout beyond one block of 2^32 - 1 words: refused before any buffer
+# is allocated (it once ran out of memory first, exit 1), naming --count.
+check "jax original-layout limit names --count" 1 \
+      "$("$bin" jax --seed 1 --output bits32 --count 4294967295 --partitionable 0 2>&1 | grep -c -- --count)"
 echo "compat CLI checks: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -309,6 +309,14 @@ int cmd_jax(int argc, char **argv)
         return CLI_OK;
     }
 
+    /* JAX's original layout hashes at most 2^32 - 2 words in one block (the library
+     * refuses more): say so before allocating, naming the option. */
+    uint64_t words = kind == 2 || kind == 4 ? count : 2 * count;
+    if (!part && words >= UINT32_MAX)
+        return cli_usage(&spec, "--count %" PRIu64 ": with --partitionable 0, at most %"
+                         PRIu32 " %s", count, (kind == 2 || kind == 4 ? UINT32_MAX - 1
+                                               : UINT32_MAX / 2),
+                         kind == 1 ? "keys" : "values");
     /* One buffer for every output kind: 8 bytes per value. */
     size_t n = (size_t)count;
     uint64_t *buf = malloc(n ? n * sizeof *buf : 1);

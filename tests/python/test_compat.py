@@ -48,6 +48,84 @@ class NumpyLive(unittest.TestCase):
         self.assertEqual(list(ours.jumped(3).random_raw(6)),
                          list(theirs.jumped(3).random_raw(6)))
 
+    def test_seed_with_counter(self):
+        # numpy applies counter= with a seed too (it once was ignored here).
+        np = self.np
+        for seed, counter in ((12345, 5), (0, 2**256 - 1), ([1, 2**40], 2**64)):
+            with self.subTest(seed=seed, counter=counter):
+                self.assertEqual(list(compat.Philox(seed, counter=counter).random_raw(6)),
+                                 list(np.random.Philox(seed, counter=counter).random_raw(6)))
+
+    def test_jumped_any_int(self):
+        # numpy's jumped(j) advances by j * 2**128 mod 2**256 for any int j.
+        np = self.np
+        for jumps in (0, -1, -5, 2**64, 2**128 + 3, 2**300 - 1):
+            with self.subTest(jumps=jumps):
+                ours, theirs = compat.Philox(9), np.random.Philox(9)
+                ours.random_raw(2), theirs.random_raw(2)
+                self.assertEqual(list(ours.jumped(jumps).random_raw(5)),
+                                 list(theirs.jumped(jumps).random_raw(5)))
+                self.assertEqual(ours.random_raw(), int(theirs.random_raw()))
+
+    def test_array_entropy(self):
+        # numpy arrays of any integer dtype are sequences of ints to numpy.
+        np = self.np
+        for entropy in (np.array([1, 2**40, 2**64 - 1], dtype=np.uint64),
+                        np.array([3, 4], dtype=np.uint32), np.array([], dtype=np.int64)):
+            with self.subTest(entropy=entropy):
+                ours = compat.SeedSequence(entropy, spawn_key=np.array([2**33]))
+                theirs = np.random.SeedSequence(entropy, spawn_key=np.array([2**33]))
+                self.assertEqual(list(ours.spawn(2)[1].generate_state(5)),
+                                 list(theirs.spawn(2)[1].generate_state(5)))
+
+    def test_randomized_grid(self):
+        """SeedSequence, spawn, Philox (seeded or keyed, with counter), raw and double
+        draws, advance and jumped, on a fixed pseudo-random grid of cases."""
+        import random
+        np, rnd = self.np, random.Random(20261202)
+        edges = [0, 1, 2**32 - 1, 2**32, 2**63, 2**64 - 1, 2**64]
+        for case in range(120):
+            kind = case % 3
+            if kind == 0:
+                seed = rnd.choice(edges + [rnd.getrandbits(rnd.randrange(1, 1000))])
+            elif kind == 1:
+                seed = [rnd.choice(edges + [rnd.getrandbits(40)])
+                        for _ in range(rnd.randrange(6))]
+            else:
+                seed = [rnd.getrandbits(32) for _ in range(rnd.randrange(60))]
+            key = tuple(rnd.choice(edges) for _ in range(rnd.randrange(3)))
+            with self.subTest(case=case, seed=seed, spawn_key=key):
+                ours = compat.SeedSequence(seed, spawn_key=key)
+                theirs = np.random.SeedSequence(seed, spawn_key=key)
+                for _ in range(rnd.randrange(3)):
+                    i = rnd.randrange(3)
+                    ours, theirs = ours.spawn(3)[i], theirs.spawn(3)[i]
+                n = rnd.randrange(9)
+                for dtype in (np.uint32, np.uint64):
+                    self.assertEqual(list(ours.generate_state(n, dtype)),
+                                     list(theirs.generate_state(n, dtype)))
+                counter = rnd.choice([0, 2**256 - 1, 2**64 - 1, rnd.getrandbits(256)])
+                if rnd.random() < 0.5:
+                    a, b = compat.Philox(ours, counter=counter), np.random.Philox(
+                        theirs, counter=counter)
+                else:
+                    k = rnd.getrandbits(128)
+                    a = compat.Philox(key=k, counter=counter)
+                    b = np.random.Philox(key=k, counter=counter)
+                for _ in range(4):
+                    op, m = rnd.randrange(4), rnd.randrange(11)
+                    if op == 0:
+                        self.assertEqual(list(a.random_raw(m)), list(b.random_raw(m)))
+                    elif op == 1:
+                        self.assertEqual(list(a.random(m)),
+                                         list(np.random.Generator(b).random(m)))
+                    elif op == 2:
+                        d = rnd.choice([1, -1, 2**128, rnd.getrandbits(300)])
+                        a.advance(d), b.advance(d)
+                    else:
+                        j = rnd.choice([1, 3, -2, 2**130 + 1])
+                        a, b = a.jumped(j), b.jumped(j)
+
 
 def _float32(text):
     """A float32's shortest repr read back to that float32."""
@@ -144,6 +222,20 @@ class Errors(unittest.TestCase):
             compat.Philox(key=2**128)
         with self.assertRaises(ValueError):
             compat.SeedSequence(1).generate_state(2, "int32")
+        # numpy: TypeError for entropy that is not an int or a sized sequence (an
+        # iterator was once consumed, so its children lost their entropy).
+        for bad in (iter([1, 2]), (w for w in [1, 2]), {1, 2}, 1.5, "12", True):
+            with self.assertRaises(TypeError):
+                compat.SeedSequence(bad)
+        for bad in (1.5, True, "1"):
+            with self.assertRaises(TypeError):
+                compat.Philox(1).jumped(bad)
+            with self.assertRaises(TypeError):
+                compat.Philox(1).advance(bad)
+            with self.assertRaises(TypeError):
+                compat.Philox(1, counter=bad)
+        with self.assertRaises(ValueError):
+            compat.Philox(1, counter=-1)
 
     def test_jax_errors(self):
         with self.assertRaises(ValueError):

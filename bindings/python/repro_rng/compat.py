@@ -18,10 +18,12 @@ partitionable is the jax_threefry_partitionable flag, True by default since jax 
 docs/MIGRATION.md describes each function and its limits.
 """
 
+import collections.abc
 import copy
 import ctypes
+import operator
 
-from ._lib import JaxKeyStruct, check, int_arg, lib, u64_arg
+from ._lib import JaxKeyStruct, check, int_arg, lib
 from ._stream import _count, new_array
 
 __all__ = ["SeedSequence", "Philox", "jax_key", "jax_split", "jax_fold_in", "jax_bits",
@@ -31,11 +33,17 @@ _MAX_WORDS = 64  # REPRO_NUMPY_SEEDSEQ_MAX_WORDS
 
 
 def _words(value, what):
-    """numpy's coercion of an int or a sequence of ints to u32 words."""
-    if isinstance(value, bool):
-        raise TypeError("%s must be an int or a sequence of ints, not bool" % what)
-    if hasattr(value, "__index__"):
-        n = value.__index__()
+    """numpy's coercion of an int or a sequence of ints (a list, tuple, range or 1-d
+    array, nested or not) to u32 words.  Iterators are refused, as numpy does: spawn
+    re-reads the entropy, which an iterator no longer holds."""
+    if isinstance(value, (bool, str, bytes, float)):
+        raise TypeError("%s must be an int or a sequence of ints, not %s"
+                        % (what, type(value).__name__))
+    # A numpy array's type has __index__ too: look for a sequence first.
+    if isinstance(value, collections.abc.Sequence) or getattr(value, "ndim", 0) >= 1:
+        return [w for item in value for w in _words(item, what)]
+    if hasattr(type(value), "__index__"):
+        n = operator.index(value)
         if n < 0:
             raise ValueError("%s must be non-negative, got %d" % (what, n))
         out = [n & 0xFFFFFFFF]
@@ -44,10 +52,8 @@ def _words(value, what):
             out.append(n & 0xFFFFFFFF)
             n >>= 32
         return out
-    if isinstance(value, (str, bytes, float)):
-        raise TypeError("%s must be an int or a sequence of ints, not %s"
-                        % (what, type(value).__name__))
-    return [w for item in value for w in _words(item, what)]
+    raise TypeError("%s must be an int or a sequence of ints, not %s"
+                    % (what, type(value).__name__))
 
 
 def _buffer(size):
@@ -132,15 +138,15 @@ class Philox(_CState):
     def __init__(self, seed=None, *, key=None, counter=0):
         if (seed is None) == (key is None):
             raise ValueError("give exactly one of seed and key")
-        self._buf, self._addr = _buffer(self._SIZE)
+        c = _wide(counter, 4, "counter")  # numpy applies it with a seed too
         if key is not None:
             k = _wide(key, 2, "key")
-            c = _wide(counter, 4, "counter")
-            check(lib.repro_numpy_philox_init(self._addr, (ctypes.c_uint64 * 2)(*k),
-                                              (ctypes.c_uint64 * 4)(*c)))
         else:
             ss = seed if isinstance(seed, SeedSequence) else SeedSequence(seed)
-            check(lib.repro_numpy_philox_from_seedseq(self._addr, ss._addr))
+            k = ss.generate_state(2, "uint64")
+        self._buf, self._addr = _buffer(self._SIZE)
+        check(lib.repro_numpy_philox_init(self._addr, (ctypes.c_uint64 * 2)(*k),
+                                          (ctypes.c_uint64 * 4)(*c)))
 
     def random_raw(self, size=None):
         """The next 64-bit outputs: one int, or an array of size."""
@@ -163,16 +169,14 @@ class Philox(_CState):
 
     def advance(self, delta):
         """Philox.advance(delta): the counter (blocks of 4 outputs) moves by delta."""
-        d = _wide(delta % (1 << 256), 4, "delta")
+        d = _wide(int_arg(delta, "delta") % (1 << 256), 4, "delta")
         check(lib.repro_numpy_philox_advance(self._addr, (ctypes.c_uint64 * 4)(*d)))
         return self
 
     def jumped(self, jumps=1):
-        """Philox.jumped(jumps): a copy advanced by jumps * 2**128."""
-        out = Philox.__new__(Philox)
-        out._buf, out._addr = _buffer(self._SIZE)
-        check(lib.repro_numpy_philox_jumped(self._addr, u64_arg(jumps, "jumps"), out._addr))
-        return out
+        """Philox.jumped(jumps): a copy advanced by jumps * 2**128 (mod 2**256, so any
+        int, as numpy)."""
+        return copy.copy(self).advance(int_arg(jumps, "jumps") << 128)
 
 
 def _wide(value, words, what):
