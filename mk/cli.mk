@@ -3,7 +3,7 @@
 
 ## cli             build the repro-rng tool, BUILD/bin/repro-rng (part of all)
 ## check-cli       the CLI's tests (tests/cli/test_cli.sh) and the docs check (part of check)
-## check-docs      every REPRO_API function of the header is documented in docs/API.md
+## check-docs      every REPRO_API function of the header is documented in docs/API.md (error codes with their values)
 ## check-cli-cross the CLI tests on big-endian s390x and on aarch64 (NEON) under qemu-user
 ## demo            build the CLI and run examples/quickstart.sh (per-worker streams)
 ## install-cli     install repro-rng to BINDIR (install-man: its man page to MANDIR; both part of install)

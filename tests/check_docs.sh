@@ -3,6 +3,7 @@
 #  - every REPRO_API function of the public header has an entry in docs/API.md
 #    (its name in backticks, `repro_x` or `repro_x(...)`), and API.md names no
 #    function the header lacks;
+#  - every error code of API.md's table has the header's value;
 #  - every subcommand of the CLI (src/cli/commands.def) has a section in the man page.
 # Usage: tests/check_docs.sh include/repro_rng.h docs/API.md docs/repro-rng.1 src/cli/commands.def
 set -u
@@ -39,6 +40,15 @@ verdict "$(comm -23 <(echo "$declared") <(echo "$documented"))" \
 called=$(grep -o '`repro_[a-z0-9_]*(' "$api" | sed 's/^`//; s/($//' | sort -u)
 verdict "$(comm -23 <(echo "$called") <(echo "$declared"))" \
     "$api documents functions the header does not declare"
+
+# the error-code table of API.md gives each code the value the header's enum has
+# (rows "| `REPRO_ERR_X` | −N |", with a Unicode minus; a range row checks its first code)
+table=$(sed -n 's/^| `\(REPRO_ERR_[A-Z_]*\)`[^|]*| −\([0-9]*\).*/\1 = -\2/p' "$api")
+enum=$(sed -n 's/^ *\(REPRO_ERR_[A-Z_]*\) = \(-[0-9]*\).*/\1 = \2/p' "$header")
+verdict "$( [ "$(wc -l <<<"$table")" -ge 15 ] || echo "(only $(wc -l <<<"$table") rows parsed)")" \
+    "error-code table of $api not found"
+verdict "$(comm -23 <(sort <<<"$table") <(sort <<<"$enum") | tr ' ' '_')" \
+    "error codes in $api that differ from $header"
 
 for c in $(sed -n 's/^CLI_COMMAND(\([a-z0-9_]*\),.*/\1/p' "$commands"); do
     verdict "$(grep -q "^\.SS $c\b" "$man" || echo "$c")" "subcommand without a .SS section in $man"
