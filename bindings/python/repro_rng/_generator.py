@@ -827,14 +827,15 @@ class Generator:
     def _vectors(self, fn, kind, size, k, params):
         """n = prod(size) vectors of k values of fn, repro_fill_<law>(s, out, n,
         *params): an array of shape size + (k,) (without numpy: size None, one
-        array.array of k)."""
+        array.array of k).  k = 0: empty vectors, nothing drawn (numpy's dirichlet)."""
         shape = _shape(size)
         if shape is not None and numpy is None:
             raise _needs_numpy("size= with a law of vectors")
         n = 1 if shape is None else _count(shape)
         out = _empty(kind, (n * k,))
-        with self._stream._lock:
-            check(fn(self._stream._addr, _address(out), n, *params))
+        if k:
+            with self._stream._lock:
+                check(fn(self._stream._addr, _address(out), n, *params))
         return out if numpy is None else out.reshape((shape or ()) + (k,))
 
     def dirichlet(self, alpha, size=None):
@@ -850,13 +851,6 @@ class Generator:
         if not all(_finite(v) for v in values):
             raise ValueError("alpha must be finite")
         k = len(values)
-        if k == 0:  # numpy: empty vectors, nothing drawn
-            shape = _shape(size)
-            if numpy is None:
-                if shape is not None:
-                    raise _needs_numpy("size= with a law of vectors")
-                return array.array("d")
-            return numpy.empty((shape or ()) + (0,))
         return self._vectors(lib.repro_fill_dirichlet, "f64", size, k,
                              ((ctypes.c_double * k)(*values), k))
 
